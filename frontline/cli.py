@@ -1,0 +1,121 @@
+"""The `frontline` command: a thin layer over the library (each command calls one function)."""
+from __future__ import annotations
+
+import contextlib
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterator, TextIO
+
+import typer
+
+from frontline.batch import ItemResult
+from frontline.errors import ItemProblem
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+InputPaths = Annotated[list[str], typer.Argument(
+    help="Article files (.txt .jsonl .csv .html) or '-' for standard input.", show_default=False)]
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def report(problem: ItemProblem) -> None:
+    """One clear line on stderr per problem item."""
+    print(problem, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+def run_items(paths: list[str], progress_label: str) -> Iterator[ItemResult]:
+    """Read and extract every item, reporting problems; a progress bar once there are two."""
+    from frontline.batch import process_item
+    from frontline.io import read_inputs
+    from frontline.progress import LazyProgress
+
+    with LazyProgress(progress_label) as progress:
+        for item in read_inputs(paths):
+            result = process_item(item)
+            for problem in result.problems:
+                report(problem)
+            if result.doc is not None or result.failed:  # a reader's warning precedes its article
+                progress.advance()
+            yield result
+
+
+@app.command()
+def extract(
+    paths: InputPaths,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[OutputFormat | None, typer.Option(
+        "--format", help="jsonl or csv; default jsonl into a file, a table on the terminal.")] = None,
+    all_modalities: Annotated[bool, typer.Option(
+        "--all-modalities", help="Also planned, negated and hypothetical events.")] = False,
+) -> None:
+    """Extract ACLED-coded events from articles. Exit code 1 when any item failed."""
+    from frontline.io.writers import CsvEventWriter, event_json
+    from frontline.render import events_table
+
+    fmt = fmt or (OutputFormat.table if output is None else OutputFormat.jsonl)
+    failed = False
+    shown = []
+    with open_output(output) as out:
+        csv_writer = CsvEventWriter(out) if fmt is OutputFormat.csv else None
+        for result in run_items(paths, "extracting"):
+            failed |= result.failed
+            for event in result.events:
+                if not (all_modalities or event.exported_by_default):
+                    continue
+                if csv_writer:
+                    csv_writer.write(event)
+                elif fmt is OutputFormat.jsonl:
+                    out.write(event_json(event) + "\n")
+                else:
+                    shown.append(event)
+        if fmt is OutputFormat.table:
+            events_table(shown, out)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def explain(
+    paths: InputPaths,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
+) -> None:
+    """Why each article was kept or skipped, and the sense and fate of each war word in it."""
+    from frontline.explaining import explain_items
+
+    failed = explain_items(paths, as_json, sys.stdout, report)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A gold folder: gold.jsonl + articles.jsonl, or *.gold.json + .txt.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Also keep the extracted events here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Extract the gold folder's articles and score them as ../shared/eval/score.py does."""
+    from frontline.evaluation import evaluate_folder, format_scores
+
+    scores = evaluate_folder(gold_dir, output)
+    print(format_scores(scores, as_json=as_json))
+
+
+from frontline.store.commands import register as _register_store; _register_store(app)  # noqa: E402,E702
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,113 @@
+"""The words around a name, from lang/<code>/place_cues.yaml, as sets of word sequences.
+
+Every cue is a short sequence of words right before a name ("ở tỉnh",
+"chính phủ", "Tổng thống") or right after it ("tuyên bố", "đã cáo buộc").
+The finder reads the few words on either side of a name and looks them up
+here; keys are exact_key()s (lower case, diacritics kept).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from frontline.geo.text import exact_key
+from frontline.lang import load
+
+
+TITLE, ORG, OWNER, GOVERNMENT, PLACE, PERSON = 1, 2, 4, 8, 16, 32
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCue:
+    cue: str              # as reported on the mention: "thành phố", "tỉnh", "phía tây"
+    prefers: str | None   # "city", "admin1", "country" or None
+    weak: bool = False    # "đến", "từ": also before people, so it admits no small place
+
+
+def _keys(forms: list[str]) -> frozenset[str]:
+    return frozenset(exact_key(f) for f in forms if exact_key(f))
+
+
+class Cues:
+    def __init__(self, lang: str = "vi") -> None:
+        raw = load(lang, "place_cues")
+        self.place: dict[str, PlaceCue] = {}
+        for cue, spec in raw["place_cues"].items():
+            for form in spec["forms"]:
+                self.place[exact_key(form)] = PlaceCue(cue, spec.get("prefers"), bool(spec.get("weak")))
+        d = raw["direction_cues"]
+        self.direction_heads = _keys(d["heads"])
+        self.directions = _keys(d["directions"])
+        for head in self.direction_heads:
+            for direction in self.directions:
+                cue = PlaceCue(f"{head.split()[-1]} {direction}", None)
+                self.place[f"{head} {direction}"] = cue
+                self.place[f"{head} {direction} {exact_key(d['linker'])}"] = cue
+        self.government_before = _keys(raw["government_before"])
+        self.government_after = _keys(raw["government_after"])
+        self.fillers = _keys(raw["government_fillers"])
+        self.titles = _keys(raw["person_titles"])
+        self.persons = _keys(raw["person_words"])
+        self.owners = _keys(raw["owner_nouns"])
+        self.orgs = _keys(raw["org_heads"])
+        self.surnames = frozenset(raw["surnames"])
+        self.not_places = _keys(raw["not_places"])
+        self.ambiguous_first = frozenset(raw["ambiguous_first_words"])
+        self.openers = frozenset(w.casefold() for w in raw["sentence_openers"])
+        self.sources = _keys(raw["source_words"])
+        self.credits = _keys(raw["credit_words"])
+        self.lowercase_heads = _keys(raw["lowercase_heads"])
+        self.cue_words = frozenset(k for k in self.place if " " not in k)
+        every = (*self.place, *self.government_before, *self.titles, *self.persons, *self.owners, *self.orgs)
+        self.max_words = max(k.count(" ") + 1 for k in every)
+        self.roles: dict[str, int] = {}   # a word sequence -> the roles (bit flags) it plays before a name
+        for flag, keys in ((TITLE, self.titles), (PERSON, self.persons), (ORG, self.orgs), (OWNER, self.owners),
+                           (GOVERNMENT, self.government_before), (PLACE, self.place)):
+            for key in keys:
+                self.roles[key] = self.roles.get(key, 0) | flag
+
+    def before(self, before: list[str], compounds: frozenset[str] = frozenset()) -> tuple[int, PlaceCue | None]:
+        """The roles of the longest cue `before` ends with, and the place cue among them.
+
+        A Vietnamese compound word hides the nouns inside it: "yêu cầu" (to ask)
+        is not "cầu" (a bridge), "quân đội" is not "đội" (a team).
+        """
+        mask = ~0
+        for n in range(min(len(before), self.max_words), 0, -1):
+            key = " ".join(before[-n:])
+            role = self.roles.get(key, 0) & mask
+            if role:
+                return role, self.place.get(key) if role & PLACE else None
+            if n == 2 and key in compounds:
+                mask = PLACE | GOVERNMENT   # "sở tại X" still has "tại"
+        return 0, None
+
+    def place_cue(self, before: list[str]) -> PlaceCue | None:
+        """The longest place cue `before` ends with; `before` is the words before a name, nearest last."""
+        for n in range(min(len(before), self.max_words), 0, -1):
+            cue = self.place.get(" ".join(before[-n:]))
+            if cue is not None:
+                return cue
+        return None
+
+    def ends_with(self, before: list[str], keys: frozenset[str]) -> bool:
+        return any(" ".join(before[-n:]) in keys for n in range(1, min(len(before), self.max_words) + 1))
+
+    def government(self, before: list[str], after: list[str]) -> bool:
+        """"chính phủ X", "phía X", or "X tuyên bố", "X đã cáo buộc" (`after`: the words after a name)."""
+        if self.ends_with(before, self.government_before):
+            return True
+        k = 0
+        while True:
+            if k < len(after) and after[k] in self.fillers:
+                k += 1
+            elif " ".join(after[k:k + 2]) in self.fillers:
+                k += 2
+            else:
+                break
+        return any(" ".join(after[k:k + n]) in self.government_after for n in (1, 2, 3) if k + n <= len(after))
+
+
+@cache
+def cues(lang: str = "vi") -> Cues:
+    return Cues(lang)

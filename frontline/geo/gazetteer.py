@@ -1,0 +1,81 @@
+"""The gazetteer as the pipeline sees it: find, resolve, look up.
+
+`gazetteer()` opens the on-disk gazetteer once per process, building it first
+if needed. The build runs in a child process so that its memory (all of
+GeoNames in Python objects, ~750 MB) is never part of the pipeline's.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from frontline.geo.build import build_gazetteer, gazetteer_path
+from frontline.geo.cues import cues
+from frontline.geo.mentions import Finder
+from frontline.geo.model import Place, PlaceMention
+from frontline.geo.rank import resolve
+from frontline.geo.scoring import rank
+from frontline.geo.store import Store
+from frontline.geo.text import exact_key
+
+
+class Gazetteer:
+    def __init__(self, path: Path | None = None, lang: str = "vi") -> None:
+        self.store = Store(path or ensure_built())
+        self._finder = Finder(self.store, cues(lang), self.store.lexicon(), self.store.phrases())
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Place mentions in text[start:end] (one sentence), each with its candidates best first."""
+        return self._finder.find(text, start, end)
+
+    def resolve(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Re-rank every mention's candidates using the article's other places (pass them all)."""
+        return resolve(mentions)
+
+    def country(self, iso2: str) -> Place:
+        """A country as a place, at its centroid. Raises KeyError for an unknown code."""
+        place = self.store.country(iso2)
+        if place is None:
+            raise KeyError(iso2)
+        return place
+
+    def acled_country_names(self) -> dict[str, str]:
+        """ISO2 -> the country as ACLED spells it ("PS" -> "Palestine", "HK" -> "China")."""
+        return self.store.countries()
+
+    def by_geonameid(self, geonameid: int) -> Place | None:
+        return self.store.by_geonameid(geonameid)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place known by this spelling (case, hyphens and, for foreign names, accents aside), best first."""
+        candidates = self._finder.candidates(exact_key(name))
+        places, _ = rank(list(candidates), None, limit=len(candidates))
+        return list(places)
+
+
+def ensure_built() -> Path:
+    """The gazetteer file, built in a child process when missing (in this one if that fails)."""
+    path = gazetteer_path()
+    if path.exists():
+        return path
+    code = "from frontline.geo.build import build_gazetteer; build_gazetteer()"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode == 0 and path.exists():
+        return path
+    return build_gazetteer()
+
+
+_lock = threading.Lock()
+_instance: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = Gazetteer()
+    return _instance

@@ -1,0 +1,296 @@
+"""Finding place mentions in one sentence.
+
+Two passes. Multi-word curated and country names are matched first, as
+written ("dải Gaza", "Cộng hòa Séc", "TP.HCM"). Then each run of capitalised
+words is cut into the longest names the gazetteer knows, left to right, and
+each name is kept or dropped by what surrounds it: a place cue ("tỉnh",
+"ở") admits even a small village; a person's title, a Vietnamese family
+name, an organisation's head word, the first word of a sentence or a small
+population rule it out. A name followed, in its run, by a word that is no
+place is part of a longer proper name ("New York Times", "Đức Hoàng").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from frontline.geo.cues import GOVERNMENT, ORG, OWNER, PERSON, TITLE, Cues, PlaceCue
+from frontline.geo.model import Place, PlaceMention
+from frontline.geo.scoring import Candidate, Context, admissible, rank
+from frontline.geo.store import Store
+from frontline.geo.text import exact_key, fold_key, is_vietnamese
+from frontline.geo.tokens import CONNECTORS, Words, capitalised, runs, words
+
+MAX_WORDS = 6   # the longest name tried
+_key = lru_cache(maxsize=65_536)(exact_key)
+_ABBREVIATED_CUES = frozenset({"TP", "Tp", "Q", "TX", "P"})   # "TP. Hưng Yên", "Q. Thanh Khê"
+_PUNCTUATION = re.compile(r"[^\w\s]|\n")   # what ends a clause between two words
+_MODEL_NUMBER = re.compile(r"\s?[-‐–]\s?\d")
+
+
+def _fold_allowed(vietnamese: bool, place: Place, stored: str) -> bool:
+    """May a spelling meet this place by its accent-folded key only?
+
+    A foreign spelling may ("Albu Kamal" = "Ālbū Kamāl") if the stored name is
+    not Vietnamese ("My" is not "Mỹ"); a Vietnamese one may not ("Ngà" is not
+    "Nga"), except a Vietnamese province written with its
+    marks meeting its unmarked English name ("Quảng Ninh" = "Quang Ninh").
+    """
+    if not vietnamese:
+        return place.iso2 != "VN" and not is_vietnamese(stored)
+    return place.iso2 == "VN" and place.kind == "admin1" and stored.isascii()
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """What the words before a name say about it."""
+    cue: PlaceCue | None      # a place cue: "tỉnh", "ở", "phía tây"
+    title: bool               # a person's title or a credit: the name is a person or an outlet
+    org: bool                 # an organisation's head word: the name is part of its name
+    owner: bool               # the name modifies the noun before it ("Quân đội Syria")
+    government: bool = False  # "chính phủ X", "phía X"
+    person: bool = False      # after "ông", "bà", "bầu": a person's name
+
+
+_INSIDE = _Around(None, False, False, False)   # a name after another name in the same run
+_PERSON = _Around(None, True, False, True, person=True)
+_SOURCE, _CREDIT = 1, 2                          # what _credit() finds before a name
+_EXACT = Context(cue=True)                      # a curated phrase matched as written
+Ranked = tuple[tuple[Place, ...], tuple[float, ...]]
+
+
+class Finder:
+    def __init__(self, store: Store, cues: Cues, lexicon: frozenset[str], phrases: list[str]) -> None:
+        self.store, self.cues = store, cues
+        self.words2 = frozenset(w for w in lexicon if " " in w)     # "ý tưởng", "anh hùng"
+        self.syllables = frozenset(w for w in lexicon if " " not in w)
+        self.phrases: dict[str, set[str]] = {}
+        for surface in phrases:
+            key = _key(surface)
+            forms = {surface}
+            if any(key.startswith(head + " ") for head in cues.lowercase_heads):
+                forms.add(surface[0].swapcase() + surface[1:])       # "dải Gaza" as well as "Dải Gaza"
+            self.phrases.setdefault(key, set()).update(forms)
+        self.phrase_words: dict[str, int] = {}   # first word -> the most words a phrase it opens has
+        for k in self.phrases:
+            first, n = k.split()[0], k.count(" ") + 1
+            self.phrase_words[first] = max(n, self.phrase_words.get(first, 0))
+        self.lowercase_first = frozenset(h.split()[0] for h in cues.lowercase_heads)
+        self.direction_heads = frozenset(h.split()[-1] for h in cues.direction_heads)
+        self.candidates = lru_cache(maxsize=100_000)(self._candidates)
+        self._ranked = lru_cache(maxsize=100_000)(self._ranked_uncached)
+        self._plans: dict[tuple, list[tuple[int, int, Ranked]]] = {}
+        self._around_words = lru_cache(maxsize=20_000)(self._around_uncached)
+
+    def _candidates(self, key: str) -> tuple[Candidate, ...]:
+        """Every place this exact key can name; accent-folded matches only for non-Vietnamese spellings."""
+        vietnamese = is_vietnamese(key)
+        best: dict[int, Candidate] = {}
+        for hit in self.store.hits(fold_key(key)):
+            exact = hit.exact == key
+            place = self.store.place(hit.place_id)
+            if place is None or (not exact and not _fold_allowed(vietnamese, place, hit.exact)):
+                continue
+            old = best.get(hit.place_id)
+            if old is None or (exact, -hit.src) > (old.exact, -old.src):
+                best[hit.place_id] = Candidate(place, hit.src, exact)
+        return tuple(best.values())
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        ws = words(text, start, end)
+        low, caps = ws.low, [w[0].isupper() or ("-" in w and capitalised(w)) for w in ws.words]
+        taken = [False] * len(ws)
+        found: list[PlaceMention] = []
+        for i in range(len(ws)):
+            if not taken[i] and (caps[i] or low[i] in self.lowercase_first) and low[i] in self.phrase_words:
+                got = self._phrase_at(ws, i, low)
+                if got is not None:
+                    found.append(got[0])
+                    taken[i:got[1] + 1] = [True] * (got[1] + 1 - i)
+        usable = [caps[i] and not taken[i] and not self._breaks(ws, i, low) for i in range(len(ws))]
+        for run in runs(ws, usable):
+            found.extend(self._run(ws, run, low))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _breaks(self, ws: Words, i: int, low: list[str]) -> bool:
+        """A capitalised word that cannot be part of a name here."""
+        word = ws.word(i)
+        if word.isupper() and low[i] in self.cues.cue_words:                       # "TP"
+            return True
+        if i and low[i] in self.cues.directions and low[i - 1] in self.direction_heads and ws.joined(i):
+            return True                                                             # "miền Đông"
+        if not ws.initial(i):
+            return False
+        if low[i] in self.cues.cue_words or word in self.cues.ambiguous_first:     # "Tại", "Anh"
+            return True
+        return self._is_word(ws, i, low)                                            # "Ý tưởng"
+
+    def _is_word(self, ws: Words, j: int, low: list[str]) -> bool:
+        """A capitalised syllable that makes a Vietnamese word with the next: "Ý tưởng", "Hồi giáo"."""
+        k = j + 1
+        return k < len(ws) and ws.joined(k) and not capitalised(ws.word(k)) \
+            and f"{low[j]} {low[k]}" in self.words2
+
+    def _syllable(self, word: str) -> bool:
+        return "-" not in word and (is_vietnamese(word) or word.casefold() in self.syllables)
+
+    def _phrase_at(self, ws: Words, i: int, low: list[str]) -> tuple[PlaceMention, int] | None:
+        for j in range(min(len(ws), i + self.phrase_words[low[i]]) - 1, i, -1):
+            surface = " ".join(ws.text[ws.starts[i]:ws.ends[j]].split())
+            forms = self.phrases.get(_key(surface))
+            if forms and surface in forms:
+                around = self._around(ws, i, low)
+                ranked = self._ranked(_key(surface), _EXACT, around.cue.prefers if around.cue else None)
+                if ranked:
+                    return self._mention(ws, i, j, ranked, around, low), j
+        return None
+
+    def _around(self, ws: Words, i: int, low: list[str]) -> _Around:
+        return self._around_words(tuple(self._before(ws, i, low)), self._credit(ws, i, low))
+
+    def _around_uncached(self, before: tuple[str, ...], credit: int) -> _Around:
+        flags, cue = self.cues.before(list(before), self.words2)
+        if cue is not None and not credit:
+            return _Around(cue, False, False, False)
+        if flags & PERSON or credit == _CREDIT:
+            return _PERSON
+        title = bool(flags & TITLE) or credit == _SOURCE
+        return _Around(None, title, bool(flags & ORG), title or bool(flags & (ORG | OWNER)),
+                       bool(flags & GOVERNMENT))
+
+    def _run(self, ws: Words, run: list[int], low: list[str]) -> list[PlaceMention]:
+        """The places in one run of capitalised words (its plan is cached: runs repeat)."""
+        first, last = run[0], run[-1]
+        around = self._around(ws, first, low)
+        tail = last + 1 < len(ws) and ws.joined(last + 1) and low[last + 1]
+        key = (tuple(ws.words[k] for k in run), around, ws.initial(first), tail,
+               _MODEL_NUMBER.match(ws.text, ws.ends[last]) is not None)
+        plan = self._plans.get(key)
+        if plan is None:
+            if len(self._plans) > 50_000:
+                self._plans.clear()
+            plan = self._plans[key] = self._plan(ws, run, low, around)
+        return [self._mention(ws, run[p], run[q], ranked, around if p == 0 else _INSIDE, low)
+                for p, q, ranked in plan]
+
+    def _plan(self, ws: Words, run: list[int], low: list[str], around: _Around) -> list[tuple[int, int, Ranked]]:
+        # (kept pure in the run's words and context: _run caches it)
+        """Which words of the run are which places: (first, last, ranked candidates), run-relative."""
+        first = run[0]
+        if around.person:                          # "ông Putin", "bầu Đức"
+            return []
+        strong_cue = around.cue is not None and not around.cue.weak
+        if ws.word(first) in self.cues.surnames:   # "Nguyễn Văn A"; "Kim" alone needs a cue
+            org = around.org or (len(run) == 1 and not strong_cue)
+            whole = self._longest(ws, run, 0, low, around, Context(cue=strong_cue, org=org))
+            return [(0, whole[0], whole[1])] if whole and whole[0] == len(run) - 1 and whole[1] else []
+        opens = ws.initial(first) and self._syllable(ws.word(first))
+        out: list[tuple[int, int, Ranked]] = []
+        p = 0
+        while p < len(run):
+            if low[run[p]] in CONNECTORS:
+                p += 1
+                continue
+            here, context = (around, Context(cue=strong_cue, org=around.org)) if p == 0 else (_INSIDE, Context())
+            got = self._longest(ws, run, p, low, here, context, sentence_first=opens and p == 0)
+            if got is None:
+                if p == 0 and opens and low[first] in self.cues.openers:
+                    p += 1                     # "Sau Albu Kamal": the first word is just a word
+                    continue
+                if out and out[-1][1] == p - 1 and not self._names_owner(out[-1][2], ws.word(run[p])):
+                    out.pop()                  # "New York Times", "Đức Hoàng": part of a longer name
+                break                          # a word that is no place: the rest is one proper name
+            q, ranked = got
+            if ranked:
+                if p == 0 and around.title:    # "Tổng thống Mỹ Donald Trump": keep the country only
+                    top = ranked[0][0]
+                    return [(p, q, ranked)] if top.kind == "country" or top.seat else []
+                out.append((p, q, ranked))
+            p = q + 1
+        return out
+
+    def _longest(self, ws: Words, run: list[int], p: int, low: list[str], around: _Around, context: Context,
+                 sentence_first: bool = False) -> tuple[int, Ranked | None] | None:
+        """The longest name starting at run[p]: (q, ranked), ranked None for a stop-listed name."""
+        text, i = ws.text, run[p]
+        prefers = around.cue.prefers if around.cue else None
+        for q in range(min(len(run), p + MAX_WORDS) - 1, p - 1, -1):
+            j = run[q]
+            if low[j] in CONNECTORS:
+                continue
+            span = text[ws.starts[i]:ws.ends[j]]
+            key = _key(span)
+            if key in self.cues.not_places:
+                return q, None
+            if _MODEL_NUMBER.match(text, ws.ends[j]):
+                continue                       # "Hwasong-12", "Su-35": a weapon, not a town
+            ctx = context
+            if q == p:
+                if self._is_word(ws, j, low):
+                    continue
+                syllable = self._syllable(span)
+                ctx = Context(context.cue, True, syllable, sentence_first and syllable,
+                              span.isupper() and len(span) > 1, context.org)
+            elif span.replace(" ", "").isupper():
+                ctx = Context(context.cue, all_caps=True)
+            ranked = self._ranked(key, ctx, prefers)
+            if ranked:
+                return q, ranked
+        return None
+
+    def _ranked_uncached(self, key: str, ctx: Context, prefers: str | None) -> Ranked | None:
+        cands = [c for c in self.candidates(key) if admissible(c, ctx)]
+        return rank(cands, prefers) if cands else None
+
+    def _credit(self, ws: Words, i: int, low: list[str]) -> int:
+        """A source ("Theo Sina") or a credit ("(ảnh: Gia Hưng)") names the words after it."""
+        if i == 0:
+            return 0
+        gap = ws.gap_before(i)
+        if not (gap.isspace() or gap.strip() == ":"):
+            return 0
+        if low[i - 1] in self.cues.credits:
+            return _CREDIT
+        return _SOURCE if low[i - 1] in self.cues.sources and gap.isspace() else 0
+
+    def _names_owner(self, ranked: Ranked, next_word: str) -> bool:
+        """A country or capital before a foreign name says whose it is ("Mỹ Donald Trump");
+        before a Vietnamese syllable it is part of a Vietnamese name ("Đức Hoàng")."""
+        top = ranked[0][0]
+        return (top.kind == "country" or top.seat) and not self._syllable(next_word)
+
+    def _before(self, ws: Words, i: int, low: list[str]) -> list[str]:
+        """The words right before word i in the same clause, nearest last ("TP. X", "Q. X" count)."""
+        lo = max(0, i - self.cues.max_words)
+        if i and not _PUNCTUATION.search(ws.text, ws.ends[lo], ws.starts[i]):
+            return low[lo:i]             # the common case: only spaces between the words
+        out: list[str] = []
+        k = i
+        while k > 0 and len(out) < self.cues.max_words:
+            gap = ws.gap_before(k)
+            abbreviated = k == i and gap.strip() == "." and ws.words[k - 1] in _ABBREVIATED_CUES
+            if "\n" in gap or not (gap.isspace() or abbreviated):
+                break
+            out.append(low[k - 1])
+            k -= 1
+        return out[::-1]
+
+    def _after(self, ws: Words, j: int, low: list[str]) -> list[str]:
+        """The words right after word j in the same clause (up to five)."""
+        out: list[str] = []
+        k = j + 1
+        while k < len(ws) and len(out) < 5 and not _PUNCTUATION.search(ws.text, ws.ends[k - 1], ws.starts[k]):
+            out.append(low[k])
+            k += 1
+        return out
+
+    def _mention(self, ws: Words, i: int, j: int, ranked: Ranked, around: _Around, low: list[str]) -> PlaceMention:
+        start, end = ws.starts[i], ws.ends[j]
+        places, scores = ranked
+        top = places[0]
+        government = (around.cue is None and not around.owner and (top.kind == "country" or top.seat)
+                      and (around.government or self.cues.government([], self._after(ws, j, low))))
+        return PlaceMention(start, end, ws.text[start:end], places, around.cue.cue if around.cue else None,
+                            government, around.owner, scores)

@@ -1,0 +1,40 @@
+"""The records of the gazetteer: a place, and a mention of one in text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int | None      # GeoNames id of the city, admin1 or country
+    name: str                  # the location as exported ("Abu Kamal" style, no Vietnamese)
+    kind: str                  # "city", "admin1", "country"
+    country: str               # ACLED spelling: "Syria", "United States", "Palestine"
+    iso2: str
+    iso3: str
+    admin1: str | None         # province / governorate, English (reverse_geocoder)
+    latitude: float
+    longitude: float
+    population: int = 0
+    seat: bool = False         # seat of a government: its name can stand for the state ("Damascus cáo buộc")
+
+    @property
+    def geo_precision(self) -> int:
+        """ACLED geo_precision of an event placed here: 1 town, 3 province or country."""
+        return 1 if self.kind == "city" else 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Place, ...]   # best first
+    cue: str | None = None          # the word that marks it a place: "thành phố", "tỉnh", "ở", "tại"
+    government: bool = False        # a capital or country standing for its government ("chính phủ Damascus")
+    attributive: bool = False       # the name modifies a noun before it: whose, not where ("Quân đội Syria")
+    scores: tuple[float, ...] = ()  # one per candidate: how well it fits, higher is better
+
+    @property
+    def place(self) -> Place | None:
+        return self.candidates[0] if self.candidates else None

@@ -1,0 +1,85 @@
+"""Words of a sentence and the runs of capitalised words a place name can be.
+
+Vietnamese capitalises every syllable of a proper name ("Thái Lan", "Dải
+Gaza") and writes foreign names as they come ("Deir Ezzor", "Al-Qaim",
+"Nogent - sur - Seine"), so a name is a run of capitalised words joined by
+spaces or hyphens, with a few lower-case particles inside ("Deir al-Zour",
+"Bab al Hawa").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+(?:['’‐-][^\W_]+)*")
+_JOIN = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-‐–][ \t\u00a0]*")
+_AFTER_DOT = re.compile(r"\.[ \t\u00a0]?")
+ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})   # "St. Petersburg"
+_SENTENCE_BREAK = re.compile(r"[.!?…:;\n\"“”•]")
+# Lower-case particles of foreign names; none is a Vietnamese word ("do", "da", "an" are).
+CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ibn", "bin",
+                        "bani", "de", "du", "des", "del", "der", "den", "di", "dos", "das", "la", "le",
+                        "les", "sur", "sous", "von", "van", "upon", "on", "am"})
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of text[start:end]: offsets, the words themselves, lower-cased."""
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    low: list[str]
+    span_start: int
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, i: int) -> str:
+        return self.words[i]
+
+    def gap_before(self, i: int) -> str:
+        return self.text[self.ends[i - 1] if i else self.span_start:self.starts[i]]
+
+    def joined(self, i: int) -> bool:
+        """Word i follows word i-1 within one name: only spaces or a hyphen between ("St. " too)."""
+        if i == 0:
+            return False
+        if _JOIN.fullmatch(self.text, self.ends[i - 1], self.starts[i]) is not None:
+            return True
+        return (self.words[i - 1] in ABBREVIATIONS
+                and _AFTER_DOT.fullmatch(self.text, self.ends[i - 1], self.starts[i]) is not None)
+
+    def initial(self, i: int) -> bool:
+        """Word i starts a sentence (or a quotation, or the span searched)."""
+        return i == 0 or _SENTENCE_BREAK.search(self.text, self.ends[i - 1], self.starts[i]) is not None
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Words:
+    end = len(text) if end is None else end
+    spans = [m.span() for m in WORD.finditer(text, start, end)]
+    found = [text[a:b] for a, b in spans]
+    return Words(text, [a for a, _ in spans], [b for _, b in spans], found, [w.casefold() for w in found], start)
+
+
+def capitalised(word: str) -> bool:
+    """"Gaza", "Đà", "TP"; also "al-Zour", "ez-Zor" (a particle hyphened to a capitalised name)."""
+    if word[0].isupper():
+        return True
+    return "-" in word and word.rsplit("-", 1)[1][:1].isupper()
+
+
+def runs(ws: Words, usable: list[bool]) -> list[list[int]]:
+    """Maximal runs of usable capitalised words, joined by spaces or hyphens, particles inside."""
+    out: list[list[int]] = []
+    last = -9
+    for i in (i for i, u in enumerate(usable) if u):
+        between = range(last + 1, i)
+        if out and ws.joined(i) and len(between) <= 2 and all(
+                ws.low[k] in CONNECTORS and ws.joined(k) for k in between):
+            out[-1].extend(between)
+            out[-1].append(i)
+        else:
+            out.append([i])
+        last = i
+    return out

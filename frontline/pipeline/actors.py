@@ -1,0 +1,153 @@
+"""Actors named in a sentence, in ACLED's names (lang/vi/actors.yaml).
+
+State forces are not listed country by country: a head noun ("quân đội",
+"Không quân", "lực lượng ủng hộ chính phủ") followed by a country or a capital
+the gazetteer knows names that country's forces. A head that stands alone
+("quân đội", "cảnh sát") is an actor whose country is the event's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from frontline.geo.model import PlaceMention
+from frontline.lang import load
+from frontline.pipeline.lexicon import Lexicon
+
+# Between a head and its country: nothing, "của", "nước", "phía" ("quân đội của Israel").
+_LINK = re.compile(r"[\s\-]*(?:(?:của|nước|phía|thuộc)\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|và|cùng)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    kind: str                 # military, police, government, protesters, civilians, unidentified, ..., named
+    inter: int
+    name: str | None = None   # ACLED name when known; None: the country comes from the event
+    iso2: str | None = None   # the country whose forces, people or government these are
+    country: str | None = None
+
+    @property
+    def armed(self) -> bool:
+        return self.inter in (1, 2, 3, 4, 8) and self.kind != "government"
+
+    def named_for(self, country: str | None) -> str | None:
+        """The ACLED name, with `country` (the event's) where the text gave none."""
+        if self.name:
+            return self.name
+        country = self.country or country
+        return actor_name(self.kind, country) if country else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    kind: str
+    alone: bool
+    takes_country: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    name: str | None
+    kind: str
+    inter: int
+    iso2: str | None
+
+
+@cache
+def _resources() -> tuple[Lexicon, dict[str, str], dict[str, int], frozenset[str]]:
+    data = load("vi", "actors")
+    entries: list[tuple[str, object]] = []
+    exact: list[tuple[str, object]] = []
+    for kind, lists in data["heads"].items():
+        alone = set(lists.get("alone") or ())
+        with_country = set(lists.get("with_country") or ())
+        for phrase in sorted(alone | with_country):
+            entries.append((phrase, _Head(kind, phrase in alone, phrase in with_country)))
+    for group in data["named"]:
+        value = _Named(group["name"], "named", group["inter"], None)
+        entries += [(alias, value) for alias in group.get("aliases") or ()]
+        exact += [(alias, value) for alias in group.get("exact") or ()]
+    for force in data["state_named"]:
+        value = _Named(None, force["kind"], data["inter"][force["kind"]], force["country_iso2"])
+        entries += [(alias, value) for alias in force["aliases"]]
+    return Lexicon(entries, exact), data["templates"], data["inter"], frozenset(data["with_article"])
+
+
+def actor_name(kind: str, country: str) -> str:
+    _, templates, _, with_article = _resources()
+    if kind in ("military", "police", "government") and country in with_article:
+        country = "the " + country
+    return templates[kind].format(country=country)
+
+
+def _country_after(folded: str, position: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """A country (or a capital standing for it) that starts right after `position`."""
+    link = _LINK.match(folded, position)
+    start = link.end() if link else position
+    for mention in places:
+        if mention.start == start and mention.place is not None:
+            if mention.place.kind == "country" or mention.government:
+                return mention
+        if mention.start > start:
+            break
+    return None
+
+
+def _state_actor(kind: str, inter: int, start: int, end: int, text: str, place: PlaceMention) -> ActorMention:
+    country = place.place.country
+    return ActorMention(start, end, text, kind, inter, actor_name(kind, country), place.place.iso2, country)
+
+
+def find_actors(text: str, folded: str, start: int, end: int, places: list[PlaceMention],
+                country_names: dict[str, str]) -> tuple[list[ActorMention], set[int]]:
+    """Actors in text[start:end], and the start offsets of the place mentions they used up.
+
+    `country_names` maps ISO2 to ACLED country name, for named state forces (IDF).
+    """
+    lexicon, _, inter_codes, _ = _resources()
+    actors: list[ActorMention] = []
+    used: set[int] = set()
+    for hit in lexicon.find(folded, start, end):
+        value = hit.value
+        if isinstance(value, _Named):
+            iso2 = value.iso2
+            country = country_names.get(iso2) if iso2 else None
+            name = value.name or (actor_name(value.kind, country) if country else None)
+            actors.append(ActorMention(hit.start, hit.end, text[hit.start:hit.end], value.kind, value.inter,
+                                       name, iso2, country))
+            continue
+        inter = inter_codes[value.kind]
+        place = _country_after(folded, hit.end, places) if value.takes_country else None
+        if place is None:
+            if value.alone:
+                actors.append(ActorMention(hit.start, hit.end, text[hit.start:hit.end], value.kind, inter))
+            continue
+        used.add(place.start)
+        actors.append(_state_actor(value.kind, inter, hit.start, place.end, text[hit.start:place.end], place))
+        # "các chiến đấu cơ Nga và Syria": the second country's forces act too
+        more = _AND.match(folded, place.end)
+        second = _country_after(folded, more.end(), places) if more else None
+        if second is not None:
+            used.add(second.start)
+            actors.append(_state_actor(value.kind, inter, second.start, second.end, text[second.start:second.end],
+                                       second))
+    return actors, used
+
+
+def country_actor(mention: PlaceMention, text: str, kind: str = "military") -> ActorMention:
+    """A country named as the one that acts ("Israel không kích", "Nga tuyên bố")."""
+    _, _, inter_codes, _ = _resources()
+    actor = _state_actor(kind, inter_codes[kind], mention.start, mention.end, text[mention.start:mention.end], mention)
+    return actor
+
+
+def with_kind(actor: ActorMention, kind: str) -> ActorMention:
+    """The same mention read as another kind (protesters who riot are rioters)."""
+    _, _, inter_codes, _ = _resources()
+    name = actor_name(kind, actor.country) if actor.country and actor.name else None
+    return replace(actor, kind=kind, inter=inter_codes[kind], name=name)

@@ -1,0 +1,195 @@
+"""From candidates to ACLED rows: one event per sub-event type, day, place and actor pair.
+
+An article repeats its news: in the title, the lead, a photo caption, the body.
+Candidates that report the same event are merged into one record that keeps all
+their evidence; a generic word ("vụ tấn công") is absorbed by the precise one
+("không kích") of the same day and place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from frontline.pipeline.frame import Candidate
+from frontline.pipeline.notes import english_note
+from frontline.record import EXPORTED_MODALITIES, Event, Span
+from frontline.taxonomy import event_type, interaction
+
+WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
+
+
+def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    gap = abs((a.date.date - b.date.date).days)
+    if a.date.day_known and b.date.day_known:
+        return gap == 0  # the text names two different days: two events
+    return gap <= max(WINDOW_DAYS[a.date.precision], WINDOW_DAYS[b.date.precision])
+
+
+def _places_compatible(a: Candidate, b: Candidate) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return pa is pb
+    if pa.kind == "city" and pb.kind == "city":
+        return pa.geonameid == pb.geonameid
+    if pa.iso2 != pb.iso2:
+        return False
+    if pa.kind == "admin1" and pb.kind == "admin1":
+        return pa.geonameid == pb.geonameid or pa.admin1 == pb.admin1
+    return True  # a country or province holds the town
+
+
+def _actors_compatible(a: Candidate, b: Candidate) -> bool:
+    na, nb = _name(a, "actor1"), _name(b, "actor1")
+    if na is None or nb is None or na == nb:
+        return True
+    generic = ("Unidentified Armed Group", "Protesters", "Rioters", "Sole Perpetrator")
+    return na.startswith(generic) or nb.startswith(generic)
+
+
+def _name(candidate: Candidate, role: str) -> str | None:
+    actor = getattr(candidate, role)
+    country = candidate.place.country if candidate.place else None
+    return actor.named_for(country) if actor else None
+
+
+def _reported(candidate: Candidate) -> bool:
+    return candidate.modality.value in EXPORTED_MODALITIES
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if _reported(a) != _reported(b):
+        return False  # a plan or a denial is never the same record as what happened
+    if not (_dates_compatible(a, b) and _places_compatible(a, b) and _actors_compatible(a, b)):
+        return False
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    generic_a, generic_b = a.trigger.spec.generic, b.trigger.spec.generic
+    if generic_a != generic_b:
+        return True  # "vụ tấn công" is the "không kích" the article names precisely
+    return generic_a and event_type(a.sub_event_type) == event_type(b.sub_event_type)
+
+
+def _strength(c: Candidate) -> tuple:
+    """Which candidate of a group gives the record its fields: precise word, date, place, actor."""
+    place_rank = {"city": 0, "admin1": 1, "country": 2}.get(c.place.kind if c.place else "", 3)
+    generic_actor = c.actor1 is None or c.actor1.name is None
+    return (c.trigger.spec.generic, c.date.precision, place_rank, generic_actor, c.sentence.index, c.trigger.start)
+
+
+def group_candidates(candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Greedy grouping in order of strength, so the result does not depend on sentence order quirks."""
+    groups: list[list[Candidate]] = []
+    for candidate in sorted(candidates, key=_strength):
+        for group in groups:
+            if _same_event(group[0], candidate):
+                group.append(candidate)
+                break
+        else:
+            groups.append([candidate])
+    return groups
+
+
+def drop_lone_titles(ctx, groups: list[list[Candidate]], explain) -> list[list[Candidate]]:
+    """Drop events read only from the title when the body reports others.
+
+    A title summarises the body's news in few words, without a date and often with a
+    coarser place or method ("Đánh bom kép ở Kabul"); what the body does not confirm
+    is a misreading of the same news, not another event.
+    """
+    def title_only(group: list[Candidate]) -> bool:
+        return all(ctx.is_title(c.sentence) for c in group)
+
+    if all(title_only(g) for g in groups):
+        return groups
+    for group in groups:
+        if title_only(group):
+            explain.trigger(group[0].trigger.text, group[0].trigger.start, "dropped",
+                            "title only: the body reports its news otherwise")
+    return [g for g in groups if not title_only(g)]
+
+
+def _evidence(doc_text: str, group: list[Candidate]) -> list[Span]:
+    spans: list[Span] = []
+    for c in sorted(group, key=lambda c: c.trigger.start):
+        parts = [("sentence", c.sentence.start, c.sentence.end), ("trigger", c.trigger.start, c.trigger.end)]
+        for role, actor in (("actor1", c.actor1), ("actor2", c.actor2)):
+            if actor is not None:
+                parts.append((role, actor.start, actor.end))
+        if c.place_mention is not None:
+            parts.append(("place", c.place_mention.start, c.place_mention.end))
+        if c.date and c.date.mention is not None:
+            parts.append(("date", c.date.mention.start, c.date.mention.end))
+        if c.fatality_span:
+            parts.append(("fatalities", *c.fatality_span))
+        if c.modality and c.modality.claimed_by is not None:
+            parts.append(("claim", c.modality.claimed_by.start, c.modality.claimed_by.end))
+        for role, start, end in parts:
+            if end <= start:  # an actor the text does not name (ACLED's default for the event)
+                continue
+            span = Span(role, start, end, doc_text[start:end])
+            if span not in spans:
+                spans.append(span)
+    return spans
+
+
+def _confidence(lead: Candidate, group: list[Candidate]) -> float:
+    score = 0.45
+    score += 0.15 if not lead.trigger.spec.generic else 0.0
+    score += 0.1 if lead.actor1 is not None and lead.actor1.name else 0.05 if lead.actor1 is not None else 0.0
+    score += 0.1 if lead.place is not None and lead.place.kind == "city" else 0.05 if lead.place else 0.0
+    score += 0.1 if lead.date.mention is not None and lead.date.how == "in sentence" else 0.0
+    score += min(0.1, 0.05 * (len(group) - 1))
+    return round(min(score, 0.99), 2)
+
+
+def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[str], lang: str) -> Event:
+    lead = group[0]
+    place = next((c.place for c in group if c.place is not None and c.place.kind == "city"), lead.place)
+    country = place.country if place else None
+    actor1 = next((c.actor1 for c in group if c.actor1 is not None and c.actor1.name), lead.actor1)
+    actor2 = next((c.actor2 for c in group if c.actor2 is not None and c.actor2.name), lead.actor2)
+    name1 = actor1.named_for(country) if actor1 else None
+    name2 = actor2.named_for(country) if actor2 else None
+    if name2 == name1:
+        actor2, name2 = None, None
+    inter1 = actor1.inter if actor1 and name1 else None
+    inter2 = actor2.inter if actor2 and name2 else None
+    asserted = [c for c in group if c.modality.value == "asserted"]
+    modality = "asserted" if asserted else lead.modality.value
+    claimer = next((c.modality.claimed_by for c in group if c.modality.claimed_by is not None), None)
+    claimed_by = claimer.named_for(country) if claimer is not None and modality == "claimed" else None
+    deaths = [c.fatalities for c in group if c.fatalities is not None]
+    dated = min(group, key=lambda c: (c.date.precision, not c.date.day_known, _strength(c)))
+    date: dt.date = dated.date.date
+    assoc = list(dict.fromkeys(a.named_for(country) for c in group for a in c.assoc1 if a.named_for(country)))
+    trigger = min((c.trigger for c in group), key=lambda t: t.start)
+    event = Event(
+        doc_id=doc_id,
+        event_id=hashlib.sha1(f"{doc_id}:{trigger.start}:{trigger.end}:{place.geonameid if place else ''}"
+                              .encode()).hexdigest()[:16],
+        event_date=date.isoformat(),
+        time_precision=dated.date.precision,
+        event_type=event_type(lead.sub_event_type),
+        sub_event_type=lead.sub_event_type,
+        actor1=name1, assoc_actor_1=[a for a in assoc if a != name1],
+        actor2=name2,
+        inter1=inter1, inter2=inter2, interaction=interaction(inter1, inter2),
+        country=country,
+        iso3=place.iso3 if place else None,
+        admin1=place.admin1 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        geonameid=place.geonameid if place else None,
+        fatalities=max(deaths) if deaths else 0,
+        fatalities_known=bool(deaths),
+        modality=modality,
+        claimed_by=claimed_by,
+        sources=list(sources),
+        evidence=_evidence(doc_text, group),
+        confidence=_confidence(lead, group),
+        lang=lang,
+    )
+    event.notes = english_note(event)
+    return event

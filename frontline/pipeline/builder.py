@@ -1,0 +1,149 @@
+"""Build one candidate event from a trigger in its sentence, or say why there is none."""
+from __future__ import annotations
+
+import datetime as dt
+
+from frontline.pipeline.actors import ActorMention, with_kind
+from frontline.pipeline.context import ArticleContext
+from frontline.pipeline.explain import Explanation
+from frontline.pipeline.fatalities import find_deaths
+from dataclasses import replace
+
+from frontline.pipeline.frame import Candidate, choose_actors, choose_date, choose_place, place_list
+from frontline.pipeline.modality import background_reason, clause_start, modality_of
+from frontline.pipeline.segment import Sentence
+from frontline.pipeline.triggers import Trigger, context_classes
+from frontline.pipeline.typing import resolve_type
+
+NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
+FILE_PHOTO_DAYS = 7    # a caption dated this long before publication shows an old photo
+PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration", "Mob violence")
+DEFAULT_ACTOR = {  # who acts when the sentence names no one, by sub-event type
+    "Peaceful protest": "protesters", "Protest with intervention": "protesters",
+    "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
+    "Mob violence": "rioters", "Arrests": "police", "Disrupted weapons use": "military",
+}
+
+
+def _overlaps(trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+    return next((a for a in actors if a.start < trigger.end and trigger.start < a.end), None)
+
+
+def _in_window(ctx: ArticleContext, candidate: Candidate) -> str | None:
+    """Why the date puts the event out of the news: background, or not yet happened."""
+    published = ctx.doc.published
+    if published is None:
+        return None
+    day: dt.date = candidate.date.date
+    if (published.earliest() - day).days > NEWS_WINDOW_DAYS:
+        return f"background: {day.isoformat()} is more than {NEWS_WINDOW_DAYS} days before publication"
+    if (day - published.latest()).days > 0:
+        return f"planned: {day.isoformat()} is after publication"
+    return None
+
+
+def _fatalities(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> tuple[int | None, tuple | None]:
+    counts = find_deaths(ctx.folded, sentence.start, sentence.end)
+    if not counts:
+        return None, None
+    after = [c for c in counts if c.start >= trigger.start]
+    best = after[0] if after else counts[-1]
+    return best.value, (best.start, best.end)
+
+
+def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
+                     explain: Explanation) -> list[Candidate]:
+    """The candidate of a trigger, once per place when the sentence lists several ("Dijon, Lyon và Marseille")."""
+    candidate = build_candidate(ctx, sentence, trigger, explain)
+    if candidate is None or candidate.place_mention is None:
+        return [candidate] if candidate else []
+    listed = place_list(ctx, sentence, candidate.place_mention)
+    return [candidate if m.start == candidate.place_mention.start else replace(candidate, place=m.place, place_mention=m)
+            for m in listed]
+
+
+def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
+                    explain: Explanation) -> Candidate | None:
+    folded = ctx.folded
+    actors, used = ctx.actors(sentence)
+    blocking = _overlaps(trigger, actors)
+    if blocking is not None:
+        explain.trigger(trigger.text, trigger.start, "dropped", f"part of the actor name '{blocking.text}'")
+        return None
+    candidate = Candidate(sentence, trigger)
+    candidate.actor1, candidate.actor2, candidate.assoc1 = choose_actors(ctx, sentence, trigger, actors)
+    candidate.place, candidate.place_mention, candidate.place_how = choose_place(
+        ctx, sentence, trigger, (candidate.actor1, candidate.actor2))
+    candidate.date = choose_date(ctx, sentence, trigger)
+    reason = _reject_reason(ctx, sentence, trigger, candidate, actors)
+    if reason:
+        explain.trigger(trigger.text, trigger.start, "dropped", reason)
+        return None
+    explain.trigger(trigger.text, trigger.start, "event", candidate.type_reason,
+                    sub_event_type=candidate.sub_event_type, modality=candidate.modality.value,
+                    modality_reason=candidate.modality.reason, date=candidate.date.date.isoformat(),
+                    date_from=candidate.date.how, place=candidate.place.name if candidate.place else None,
+                    place_from=candidate.place_how)
+    return candidate
+
+
+def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, candidate: Candidate,
+                   actors: list[ActorMention]) -> str | None:
+    """Fill modality, type, actors and deaths; the reason the trigger gives no event, if any."""
+    folded = ctx.folded
+    if candidate.date is None:
+        return "no date: the article has no publication date and the text no full date"
+    if candidate.place is None:
+        return "no place: neither the sentence nor the article names one"
+    background = background_reason(folded, sentence.start, trigger.start, trigger.end, sentence.end)
+    if background:
+        return background
+    candidate.modality = modality_of(folded, sentence.start, sentence.end, trigger.start, actors)
+    window = _in_window(ctx, candidate)
+    if window:
+        return window
+    published = ctx.doc.published
+    if (published is not None and candidate.date.mention is not None and ctx.is_caption(sentence)
+            and (published.earliest() - candidate.date.mention.latest).days > FILE_PHOTO_DAYS):
+        return "file photo: a caption dated well before publication"
+    clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)
+    victims = "victim" in context_classes(folded, *clause)
+    protesting = any(a.kind == "protesters" for a in actors) or "biểu tình" in folded[sentence.start:sentence.end].lower()
+    typed = resolve_type(trigger.kind, folded, (sentence.start, sentence.end), clause, candidate.actor1,
+                         candidate.actor2, candidate.place.iso2, victims, protesting)
+    if typed.sub_event_type is None:
+        return typed.reason
+    candidate.sub_event_type, candidate.type_reason = typed.sub_event_type, typed.reason
+    _default_actors(candidate)
+    candidate.fatalities, candidate.fatality_span = _fatalities(ctx, sentence, trigger)
+    return None
+
+
+def _default_actors(candidate: Candidate) -> None:
+    """The actor ACLED codes when the sentence names none: protesters, the police, unidentified men."""
+    from frontline.pipeline.actors import ActorMention as Actor, actor_name
+
+    sub = candidate.sub_event_type
+    country = candidate.place.country
+    actor1 = candidate.actor1
+    if sub in ("Violent demonstration", "Mob violence") and actor1 is not None and actor1.kind == "protesters":
+        candidate.actor1 = with_kind(actor1, "rioters")
+        return
+    if sub in PROTEST_TYPES and actor1 is not None and actor1.kind not in ("protesters", "rioters", "civilians"):
+        if candidate.actor2 is None and actor1.kind in ("police", "military"):
+            candidate.actor2 = actor1  # "cảnh sát đã sử dụng hơi cay ... với những người biểu tình"
+        actor1 = None
+    elif actor1 is not None and actor1.kind not in ("civilians", "government"):
+        return
+    kind = DEFAULT_ACTOR.get(sub, "unidentified")
+    if actor1 is not None and actor1.kind == "government" and kind == "unidentified":
+        kind = "military"  # "Israel" the state acting by force is its military
+    inter = {"protesters": 6, "rioters": 5, "police": 1, "military": 1, "unidentified": 3}[kind]
+    owner = actor1.country if actor1 is not None and actor1.country else country
+    if kind == "military" and sub == "Disrupted weapons use":
+        owner = country  # the air defence of the country where the weapon was stopped
+    if sub not in PROTEST_TYPES and actor1 is not None and actor1.kind == "civilians" and candidate.actor2 is None:
+        candidate.actor2 = actor1
+    candidate.actor1 = Actor(candidate.trigger.start, candidate.trigger.start, "", kind, inter,
+                             actor_name(kind, owner), None, owner)

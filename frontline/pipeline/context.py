@@ -1,0 +1,138 @@
+"""What the pipeline knows of one article before it builds events.
+
+The article is read once: its sentences, the places the gazetteer finds (ranked
+with the whole article as context), every date expression, the sources it cites.
+Actors and triggers are then read sentence by sentence, only where they can matter.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from frontline.geo import gazetteer
+from frontline.geo.model import Place, PlaceMention
+from frontline.pipeline.actors import ActorMention, find_actors
+from frontline.pipeline.dates import DateMention, find_dates
+from frontline.pipeline.segment import Sentence
+from frontline.pipeline.sources import find_sources, source_names
+from frontline.record import Document
+
+
+# "23h15 giờ Hà Nội" names a time zone, not a place
+_TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
+
+
+_CREDIT = re.compile(r"\(?\s*(?:ảnh|video|nguồn|đồ họa)(?:\s+minh họa)?\s*:", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    doc: Document
+    folded: str
+    sentences: list[Sentence]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    sources: list[str]
+    source_spans: list[tuple[int, int]]
+    _actors: dict[int, tuple[list[ActorMention], set[int]]] = field(default_factory=dict)
+    _main: list = field(default_factory=list)  # the main place, computed once
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def in_span(self, items: list, start: int, end: int) -> list:
+        """The items (sorted by .start) that lie within [start, end)."""
+        starts = [item.start for item in items]
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end)
+        return [item for item in items[low:high] if item.end <= end]
+
+    def actors(self, sentence: Sentence) -> tuple[list[ActorMention], set[int]]:
+        """The sentence's actors, and the starts of the place mentions that name their country."""
+        if sentence.index not in self._actors:
+            places = self.in_span(self.places, sentence.start, sentence.end)
+            self._actors[sentence.index] = find_actors(self.text, self.folded, sentence.start, sentence.end,
+                                                       places, country_names())
+        return self._actors[sentence.index]
+
+    def event_places(self, sentence: Sentence) -> list[PlaceMention]:
+        """Place mentions of the sentence that can be where an event happened.
+
+        Not a capital or country standing for its government ("chính phủ Damascus"),
+        not the country of an actor ("Quân đội Syria") or a word of an actor's name
+        ("dân quân ủng hộ Iran"), not inside a source's name, not a time zone.
+        """
+        actors, used = self.actors(sentence)
+        return [m for m in self.in_span(self.places, sentence.start, sentence.end)
+                if m.place is not None and not m.government and m.start not in used
+                and not any(a.start < m.end and m.start < a.end for a in actors)
+                and not any(s <= m.start < e for s, e in self.source_spans)
+                and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)]
+
+    def country_place(self, iso2: str) -> Place:
+        return gazetteer().country(iso2)
+
+    def main_place(self) -> Place | None:
+        """The place the article is about: its most named country (actors' countries count),
+        and in it the most named town, if any."""
+        if not self._main:
+            self._main.append(self._find_main_place())
+        return self._main[0]
+
+    def is_title(self, sentence: Sentence) -> bool:
+        """The title line: the first paragraph, one sentence long, of an article of several."""
+        if sentence.paragraph != 0 or "\n" not in self.text:
+            return False
+        return all(s.paragraph != 0 or s.index == sentence.index for s in self.sentences[:3])
+
+    def is_caption(self, sentence: Sentence) -> bool:
+        """A photo or video caption: it carries a credit, or the next sentence is one ("Ảnh: AMN.")."""
+        if _CREDIT.search(self.folded, sentence.start, sentence.end):
+            return True
+        following = sentence.index + 1
+        return following < len(self.sentences) and bool(
+            _CREDIT.match(self.folded, self.sentences[following].start))
+
+    def _find_main_place(self) -> Place | None:
+        countries: dict[str, int] = {}
+        towns: dict[int, tuple[int, int, Place]] = {}
+        for sentence in self.sentences:
+            for code in self.sentence_countries(sentence):
+                countries[code] = countries.get(code, 0) + 1
+            for m in self.event_places(sentence):
+                if m.place.kind != "country" and m.place.geonameid is not None:
+                    count, first, _ = towns.get(m.place.geonameid, (0, m.start, m.place))
+                    towns[m.place.geonameid] = (count + 1, first, m.place)
+        if not countries:
+            return None
+        main = min(countries, key=lambda code: (-countries[code], code))
+        ranked = sorted((t for t in towns.values() if t[2].iso2 == main), key=lambda t: (-t[0], t[1]))
+        return ranked[0][2] if ranked else self.country_place(main)
+
+    def sentence_countries(self, sentence: Sentence) -> list[str]:
+        """ISO2 codes of the countries a sentence is about: its actors' and its places'."""
+        actors, _ = self.actors(sentence)
+        codes = [a.iso2 for a in actors if a.iso2 and a.kind != "government"]
+        codes += [m.place.iso2 for m in self.event_places(sentence)]
+        return list(dict.fromkeys(codes))
+
+
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
+def country_names() -> dict[str, str]:
+    """ISO2 -> ACLED country name, for actors named by their country's code."""
+    if not _COUNTRY_NAMES:
+        _COUNTRY_NAMES.update(gazetteer().acled_country_names())
+    return _COUNTRY_NAMES
+
+
+def read_article(doc: Document, folded: str, sentences: list[Sentence]) -> ArticleContext:
+    geo = gazetteer()
+    places = geo.resolve(geo.find(doc.text))
+    dates = find_dates(doc.text, doc.published)
+    source_hits = find_sources(folded)
+    return ArticleContext(doc, folded, sentences, places, dates, source_names(source_hits),
+                          [(h.start, h.end) for h in source_hits])

@@ -1,0 +1,284 @@
+"""The shapes of Vietnamese date expressions, and the calendar arithmetic behind them.
+
+Words come from lang/vi/dates.yaml; this module only arranges them into one
+regular expression per form, with named groups that dates.py resolves, plus
+the small look-arounds (the word before, the words after) that decide whether
+an ambiguous match ("thứ hai", "1/3") is a date at all, and the ranges that a
+resolved expression covers.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from frontline.lang import load
+from frontline.record import Published
+
+VOCAB: dict[str, Any] = load("vi", "dates")
+NOUNS: dict[str, str] = VOCAB["nouns"]  # day, month, year, week, weekday
+DAY = dt.timedelta(days=1)
+
+
+def _escaped(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+")
+
+
+def alt(words: Iterable[object], case: bool = False) -> str:
+    """An alternation, longest first, ignoring case unless told not to; a space matches any spaces."""
+    body = "|".join(_escaped(word) for word in sorted({str(w) for w in words}, key=len, reverse=True))
+    return f"(?:{body})" if case else f"(?i:{body})"
+
+
+def anchored(words: Iterable[object]) -> str:
+    """alt(words) at the start of a core, only at the start of a word. It opens with a plain class
+    of first letters ("[HhNn]"), which lets re skip through a text several times faster."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+    firsts = "".join(sorted({c for w in ordered for c in (w[0].lower(), w[0].upper())}))
+    rests = "|".join(f"(?<={_either_case(w[0])}){_escaped(w[1:])}" for w in ordered)
+    return rf"[{re.escape(firsts)}](?<!\w.)(?i:{rests})"
+
+
+def _either_case(letter: str) -> str:
+    return f"[{re.escape(letter.lower() + letter.upper())}]"
+
+
+def lowered(name: str) -> frozenset[str]:
+    return frozenset(str(word).lower() for word in VOCAB[name])
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+TOD = alt(VOCAB["times_of_day"])
+NOUN = alt(VOCAB["day_nouns"])
+YEAR = r"(?:19|20)\d\d"
+MONTH_NAME = f"(?:{alt(VOCAB['month_names'])}|{alt(VOCAB['month_names_capitalised'], case=True)})"
+ANY_MONTH_NAME = alt([*VOCAB["month_names"], *VOCAB["month_names_capitalised"]])  # for look-aheads
+PARTS = alt(part for unit in VOCAB["parts"].values() for part in unit)
+# Nothing number-like may follow: "1.300", "8/11/17", "3-1-0"; "30/4-1/5" is two dates.
+END = r"(?!\d|[.,/]\d|[-–]\d{1,2}(?![/.\-–]\d))"
+# After a month or day: an explicit year ("tháng 12 – 2018" too), or where that month falls
+# ("tháng 5 tới"). A qualifier is not one when a date follows it: "từ tháng 3 tới tháng 5".
+_DATE_NOUN = alt([NOUNS["day"], NOUNS["month"], NOUNS["year"], *VOCAB["day_nouns"]])
+YEAR_TAIL = rf"""(?: (?:[/.]|\s?[-–]\s?)(?P<y>{YEAR}) | \s+{alt([NOUNS["year"]])}\s+(?P<y2>{YEAR})
+    | \s+(?P<mq>{alt(VOCAB["month_qualifiers"])})(?!\w|\s+(?:{_DATE_NOUN}|\d)) )?"""
+CTX = alt([*VOCAB["context_words"], *VOCAB["holiday_words"]])
+
+
+_NOT_BEFORE_DAY = r"\w.,/+"  # not a day inside "1.300", "12/8/11", "+84"
+_NOT_BEFORE_WORDY_DAY = _NOT_BEFORE_DAY + r"\-–"  # nor "Hwasong -15 tháng 11/2017"
+
+
+def _days(not_after: str) -> str:
+    """A day or two ("8", "8-9", "27 và 28") not glued to what comes before (checked past its 1st digit)."""
+    return (rf"(?P<d>\d(?<![{not_after}].)\d?)"
+            rf"(?:\s*(?P<rsep>{alt(VOCAB['range_connectors'])})\s*(?P<d2>\d{{1,2}}))?")
+
+
+# "thứ Ba (22/11)", "hôm nay, 21/4", "ngày hôm qua 30-4": a written-out day after a relative one.
+APPENDIX = rf"""(?:(?:\s*(?P<paren>\()\s*|,?\s+)(?:{alt([NOUNS["day"]])}\s+)?
+    (?P<ad>\d{{1,2}})[/.\-–](?P<am>\d{{1,2}})(?:[/.\-–](?P<ay>{YEAR}))?{END}(?(paren)\s*\)))?"""
+
+# Each form is found by its core, which starts with the token that sets it apart
+# (a digit, "tháng", "thứ", ...) so that scanning a text stays fast; the words that
+# may come before the core ("vào sáng ngày", "đầu") are read by BEFORE_*.
+NUMERIC = _compile(rf"{_days(_NOT_BEFORE_DAY)}(?P<sep>[/.\-–])(?P<m>\d{{1,2}}){YEAR_TAIL}{END}")
+WORDY = _compile(
+    rf"""{_days(_NOT_BEFORE_WORDY_DAY)}\s+{alt([NOUNS["month"]])}
+    \s+(?:(?P<m>\d{{1,2}})|(?P<mname>{MONTH_NAME})){YEAR_TAIL}(?!\w|\s+{alt([NOUNS["day"]])})"""
+)
+# "tháng 3", "tháng Tư", "tháng 3-6/2019" (March to June)
+MONTH = _compile(
+    rf"""{anchored([NOUNS['month']])}
+    \s+(?:(?P<m>\d{{1,2}})(?:\s?[-–]\s?(?P<m2>\d{{1,2}}))?|(?P<mname>{MONTH_NAME}))
+    {YEAR_TAIL}(?!\w|[.,/]\d)"""
+)
+PERIOD = _compile(
+    rf"""(?P<unit>{anchored(VOCAB["period_units"])})
+    (?:\s+(?P<y>{YEAR})|\s+(?P<q>{alt(VOCAB["period_qualifiers"])}))?
+    (?!\w|[.,/]\d|\s+\d|\s+{alt(VOCAB["not_ago_followers"])}(?!\w))(?(q)|(?!\s+{ANY_MONTH_NAME}(?!\w)))"""
+)
+# "thứ" takes a day name after it ("thứ Ba"); "chủ nhật" does not: there wd is None.
+WEEKDAY = _compile(
+    rf"""{anchored([NOUNS["weekday"], VOCAB["sunday"]])}
+    (?:(?<={_either_case(NOUNS["weekday"][-1])})\s+(?P<wd>{alt(VOCAB["weekdays"])})
+      |(?<={_either_case(VOCAB["sunday"][-1])}))(?!\w)
+    (?:\s+(?P<wq>{alt(VOCAB["weekday_weeks"])})(?!\w))?{APPENDIX}"""
+)
+RELDAY = _compile(
+    rf"""(?P<rel>{anchored([*VOCAB["relative_days"], *VOCAB["after_time_of_day"]])})(?!\w){APPENDIX}"""
+)
+COUNTED = _compile(
+    rf"""(?P<unit>{anchored(VOCAB["count_units"])})\s+(?P<dir>{alt(VOCAB["count_directions"])})(?!\w)
+    (?!\s+{alt(VOCAB["not_ago_followers"])}(?!\w))"""
+)
+# Words right before a core, up to it: a context word (kept out of the span), a part
+# of the day and a day noun ("vào sáng ngày 8/11"), or a part of a unit ("đầu tháng").
+BEFORE_DAY = _compile(
+    rf"(?:(?<!\w)(?P<ctx>{CTX})\s+)?(?:(?<!\w)(?P<tod>{TOD})\s+)?(?:(?<!\w)(?P<noun>{NOUN})\s+)?$"
+)
+BEFORE_PART = _compile(rf"(?:(?<!\w)(?P<part>{PARTS})\s+)?$")
+BEFORE_REL = _compile(rf"(?:(?<!\w)(?P<tod>{TOD})\s+)?(?:(?<!\w)(?P<noun>{alt([NOUNS['day']])})\s+)?$")
+BEFORE_COUNT = _compile(rf"(?:(?<![\w.,])(?P<n>\d{{1,3}}|{alt(VOCAB['counts'])})\s+)?$")
+_KEPT_BEFORE = ("tod", "noun", "part", "n")  # in the span; "ctx" is not
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A core match and the words found before it, read as one: hit["tod"], hit["m"]."""
+
+    core: re.Match[str]
+    groups: dict[str, str | None]
+    start: int  # the span, from the first kept word before the core to the core's end
+    end: int
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+
+def hit(text: str, core: re.Match[str], before: re.Pattern[str] | None, lo: int) -> Hit:
+    """The core with what comes before it, looked for no further back than lo."""
+    if before is None:
+        return Hit(core, core.groupdict(), core.start(), core.end())
+    found = before.search(text, max(lo, core.start() - 30), core.start())
+    assert found is not None  # every group is optional: it always matches at the end
+    kept = [found.start(group) for group in _KEPT_BEFORE if group in found.re.groupindex and found[group]]
+    start = min(kept, default=core.start())
+    return Hit(core, core.groupdict() | found.groupdict(), start, core.end())
+
+
+_PREV_WORD = re.compile(r"(\w+)\s*$")
+_CONNECTOR = re.compile(rf"\)?\s*{alt(VOCAB['list_connectors'])}\s*")
+_FRACTION = re.compile(rf"\s+{alt(VOCAB['fraction_followers'])}(?!\w)")
+_LUNAR_AFTER = re.compile(rf"\s*\(?\s*{alt(VOCAB['lunar_after'])}(?!\w)")
+_ORDINAL_AFTER = re.compile(rf"\s+{alt(VOCAB['ordinal_followers'])}(?!\w)")
+
+WEEKDAY_CONTEXT = lowered("weekday_context")
+ORDINAL_NOUNS = lowered("ordinal_nouns")
+COUNT_WORDS = lowered("counts")
+EVERY_WORDS = lowered("every_words")
+LUNAR_BEFORE = lowered("lunar_before")
+NOT_TOD_AFTER = lowered("not_time_of_day_after")
+HOLIDAY_WORDS = lowered("holiday_words")
+
+
+def prev_word(text: str, index: int) -> str:
+    """The word just before text[index], lowercased ("" at the start)."""
+    match = _PREV_WORD.search(text, max(0, index - 40), index)
+    return match.group(1).lower() if match else ""
+
+
+def is_connector(gap: str) -> bool:
+    """Whether the text between two dates joins them into a list: "4/5 và 9/5", "30.4, 1.5"."""
+    return _CONNECTOR.fullmatch(gap) is not None
+
+
+def fraction_follows(text: str, index: int) -> bool:
+    return _FRACTION.match(text, index) is not None
+
+
+def lunar(text: str, start: int, end: int) -> bool:
+    """Whether a "tháng 9" at [start, end) is a lunar month: "rằm tháng 9", "tháng 11 âm lịch"."""
+    return prev_word(text, start) in LUNAR_BEFORE or _LUNAR_AFTER.match(text, end) is not None
+
+
+def is_weekday(match: Hit, text: str) -> bool:
+    """Whether "thứ X" names a day rather than an ordinal ("lần thứ hai", "ngày thứ ba liên tiếp")."""
+    if match["wd"] is None:  # "chủ nhật"
+        return True
+    before = (match["noun"] or match["tod"] or prev_word(text, match.start)).lower()
+    if before in ORDINAL_NOUNS:
+        return False
+    in_a_week = match["wq"] is not None and match["wq"].lower().startswith(NOUNS["week"])
+    if match["ad"] or in_a_week or match["wd"][0].isupper():
+        return True
+    return before in WEEKDAY_CONTEXT and _ORDINAL_AFTER.match(text, match.core.end("wd")) is None
+
+
+def counted_before(text: str, index: int) -> bool:
+    """Whether a count comes before a period word: "3 tháng sau" is "three months later"."""
+    word = prev_word(text, index)
+    return word.isdigit() or word in COUNT_WORDS
+
+
+# Calendar arithmetic: what a resolved expression covers.
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What one match means; `tail` ones count only right after another date ("4/5 và 9/5")."""
+
+    earliest: dt.date
+    latest: dt.date
+    precision: int
+    relative: bool = True
+    date: dt.date | None = None
+    tail: bool = False
+    guessed_year: bool = False  # "8/11": the year is the publication's or the one before
+
+
+def key(words: str) -> str:
+    """A vocabulary key for matched words: lowercased, single-spaced."""
+    return " ".join(words.lower().split())
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None when there is no such day (31/2, 45/13)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def relative(published: Published, lo: int, hi: int, precision: int) -> Resolved:
+    """Days lo..hi from publication; a month-only publication cannot give a day or week."""
+    base = published.anchor()
+    if published.day is None and precision < 3:  # the anchor, if the expression can reach it
+        earliest, latest = published.earliest() + lo * DAY, published.latest() + hi * DAY
+        date = base if earliest <= base <= latest else earliest + (latest - earliest) // 2
+        return Resolved(earliest, latest, 3, date=date)
+    return Resolved(base + lo * DAY, base + hi * DAY, precision)
+
+
+def year_for(published: Published | None, month: int, day: int, qualifier: str | None) -> int | None:
+    """The year of a day/month written without one: on or before publication unless told otherwise."""
+    if published is None:
+        return None
+    where = VOCAB["month_qualifiers"][key(qualifier)] if qualifier else "last"
+    if isinstance(where, int):
+        return published.year + where
+    if where == "next":
+        return published.year if month >= published.month else published.year + 1
+    latest = published.latest()
+    return latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
+
+
+def part_of(unit: str, word: str | None) -> tuple[int, int] | None:
+    bounds = VOCAB["parts"][unit].get(key(word)) if word else None
+    return (bounds[0], bounds[1]) if bounds else None
+
+
+def month_range(year: int, month: int, part: tuple[int, int] | None, is_relative: bool) -> Resolved:
+    """A month (precision 3, the 15th stands for it) or a part of one (precision 2, its middle)."""
+    if part is None:
+        first, last = dt.date(year, month, 1), dt.date(year, month, last_day(year, month))
+        return Resolved(first, last, 3, is_relative, date=dt.date(year, month, 15))
+    end = min(part[1], last_day(year, month))
+    return Resolved(dt.date(year, month, part[0]), dt.date(year, month, end), 2, is_relative)
+
+
+def year_range(year: int, part: tuple[int, int] | None, is_relative: bool) -> Resolved:
+    """A year (1 July stands for it) or a part of one; both precision 3."""
+    if part is None:
+        return Resolved(dt.date(year, 1, 1), dt.date(year, 12, 31), 3, is_relative, date=dt.date(year, 7, 1))
+    last = dt.date(year, part[1], last_day(year, part[1]))
+    return Resolved(dt.date(year, part[0], 1), last, 3, is_relative)

@@ -1,0 +1,291 @@
+"""Date expressions in Vietnamese text, resolved against the publication date.
+
+INTERFACE (implemented by the dates work; the pipeline codes against it):
+
+    find_dates(text, published, start=0, end=None) -> list[DateMention]
+
+returns every date expression in text[start:end], in order, each resolved to
+a calendar day with ACLED's time_precision. Offsets are into `text`.
+
+Compiled patterns (date_rules.py, words from lang/vi/dates.yaml) find the
+candidates; plain Python resolves them. dateparser 1.5.0 is not used, not even
+as a fallback: searching one sentence takes ~5 ms, it misses "hôm 11/11", "đầu
+tháng 11" and "tháng 10 năm ngoái", has no precision for "tuần trước", and reads
+"thứ Bảy tuần trước" as two dates, the first of them this week's Saturday.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from frontline.pipeline import date_rules as rules
+from frontline.record import Published
+
+VOCAB = rules.VOCAB
+VAGUE_COUNTS = rules.lowered("vague_counts")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date          # the day that stands for it: the day, or the middle of a range
+    precision: int         # 1 day, 2 a few days / week / part of a month, 3 month or vaguer
+    earliest: dt.date      # the range the expression covers
+    latest: dt.date
+    relative: bool         # resolved against the publication date ("hôm qua"), not written out ("8/11")
+
+
+Resolver = Callable[[rules.Hit, str, Published | None], rules.Resolved | None]
+
+
+def _month_number(match: rules.Hit) -> int | None:
+    if match["m"]:
+        month = int(match["m"])
+    else:
+        name = " ".join(match["mname"].split())
+        month = VOCAB["month_names"].get(name.lower()) or VOCAB["month_names_capitalised"][name]
+    return month if 1 <= month <= 12 else None
+
+
+def _days(match: rules.Hit, published: Published | None, month: int) -> rules.Resolved | None:
+    """"ngày 8/11", "ngày 8-9/11/2017": one day or a range of days of one month."""
+    first_day, last_day = int(match["d"]), int(match["d2"] or match["d"])
+    explicit = match["y"] or match["y2"]
+    year = int(explicit) if explicit else rules.year_for(published, month, first_day, match["mq"])
+    if year is None:
+        return None
+    first, last = rules.safe_date(year, month, first_day), rules.safe_date(year, month, last_day)
+    if first is None or last is None or last < first:  # 31/2, 45/13
+        return None
+    precision = 1 if first == last else 2 if (last - first).days < 7 else 3
+    guessed = not explicit and not match["mq"]
+    return rules.Resolved(first, last, precision, bool(match["mq"]) and not explicit, guessed_year=guessed)
+
+
+def _appendix(match: rules.Hit, published: Published | None, offset: int, weekday: int | None = None
+              ) -> rules.Resolved | None:
+    """The day written after "hôm nay" or a weekday: "thứ Ba (22/11)" is 22/11, in the year
+    nearest the day the words alone give ("ngày mai (1/1)" on 31/12 is next year's)."""
+    day, month = int(match["ad"]), int(match["am"])
+    if match["ay"]:
+        years = [int(match["ay"])]
+    elif published is not None:
+        years = [published.year - 1, published.year, published.year + 1]
+    else:
+        return None
+    dates = [date for year in years if (date := rules.safe_date(year, month, day))]
+    if weekday is not None:  # "thứ Hai (1/1)": the year where 1/1 is a Monday, if one is
+        dates = [date for date in dates if date.weekday() == weekday] or dates
+    if not dates:
+        return None
+    around = published.anchor() + offset * rules.DAY if published else dates[0]
+    date = min(dates, key=lambda candidate: abs(candidate - around))
+    return rules.Resolved(date, date, 1, relative=False)
+
+
+def _numeric(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    start, end = match.start, match.end
+    strong = match["tod"] or match["noun"]
+    if not strong and rules.fraction_follows(text, end) or rules.lunar(text, start, end):
+        return None  # "đến 1/3 dân số", "lễ 10/3 Âm lịch"
+    resolved = _days(match, published, int(match["m"]))
+    if resolved is None:
+        return None
+    ctx, slash = (match["ctx"] or "").lower(), match["sep"] == "/"
+    in_parens = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    licensed = strong or match["y"] or match["y2"] or (ctx and (slash or ctx in rules.HOLIDAY_WORDS))
+    tail = not (licensed or (slash and in_parens))
+    return replace(resolved, tail=tail)
+
+
+def _wordy(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    if not any(match[g] for g in ("tod", "noun", "ctx", "y", "y2", "mq")):
+        return None  # a bare "2 tháng 10" may be "two months ten (days)"
+    month = _month_number(match)
+    if month is None or rules.lunar(text, match.start, match.end):
+        return None
+    return _days(match, published, month)
+
+
+def _month(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    start, end = match.start, match.end
+    month = _month_number(match)
+    if month is None or rules.lunar(text, start, end) or rules.prev_word(text, start) in rules.EVERY_WORDS:
+        return None
+    part = rules.part_of("month", match["part"])
+    if match["part"] and part is None:
+        return None
+    explicit = match["y"] or match["y2"]
+    first_day = part[0] if part else 1
+    year = int(explicit) if explicit else rules.year_for(published, month, first_day, match["mq"])
+    if year is None:
+        return None
+    resolved = rules.month_range(year, month, part, is_relative=bool(match["mq"]) and not explicit)
+    if match["m2"]:  # "từ tháng 3-6/2019": March to June
+        last_month = int(match["m2"])
+        if part or not month < last_month <= 12:
+            return None
+        end = rules.month_range(year, last_month, None, resolved.relative).latest
+        return replace(resolved, latest=end, date=None)
+    return resolved
+
+
+def _period(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    """"tuần trước", "đầu tháng này", "năm ngoái", "cuối năm 2014": a calendar unit near publication."""
+    unit = VOCAB["period_units"][match["unit"].lower()]
+    part = rules.part_of(unit, match["part"])
+    if match["part"] and part is None:
+        return None
+    if match["y"]:
+        return rules.year_range(int(match["y"]), part, is_relative=False) if unit == "year" else None
+    if not (part or match["q"]) or published is None or rules.counted_before(text, match.start):
+        return None
+    shift = VOCAB["period_qualifiers"][rules.key(match["q"])] if match["q"] else None
+    if shift == "past" and part is None:  # "tuần qua": the span just past
+        days = {"week": 6, "month": 30, "year": 365}[unit]
+        return rules.relative(published, -days, 0, 2 if unit == "week" else 3)
+    if shift == "past":  # "cuối tuần qua" = "cuối tuần trước"
+        shift = -1
+    base, latest = published.anchor(), published.latest()
+    if unit == "week":
+        if shift is None:  # "đầu tuần": the latest one begun by publication
+            shift = 0 if part and base.weekday() >= part[0] else -1
+        monday = 7 * shift - base.weekday()
+        lo, hi = part or (0, 6)
+        return rules.relative(published, monday + lo, monday + hi, 2)
+    if unit == "month":
+        if shift is None:
+            shift = 0 if part and dt.date(published.year, published.month, part[0]) <= latest else -1
+        index = published.year * 12 + published.month - 1 + shift
+        return rules.month_range(index // 12, index % 12 + 1, part, is_relative=True)
+    if shift is None:
+        shift = 0 if part and dt.date(published.year, part[0], 1) <= latest else -1
+    return rules.year_range(published.year + shift, part, is_relative=True)
+
+
+def _weekday(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    if not rules.is_weekday(match, text):
+        return None
+    weekday = 6 if match["wd"] is None else VOCAB["weekdays"][match["wd"].lower()]
+    if published is None:
+        return _appendix(match, None, 0, weekday) if match["ad"] else None
+    base = published.anchor()
+    week = VOCAB["weekday_weeks"][rules.key(match["wq"])] if match["wq"] else None
+    if week is None:  # the latest such day on or before publication
+        offset = -((base.weekday() - weekday) % 7)
+    else:
+        offset = 7 * week - base.weekday() + weekday
+    if match["ad"]:
+        return _appendix(match, published, offset, weekday)
+    return rules.relative(published, offset, offset, 1)
+
+
+def _relday(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    word = rules.key(match["rel"])
+    after_time = word not in VOCAB["relative_days"]
+    if after_time and (not match["tod"] or match["noun"]):
+        return None  # "sáng nay", "tối qua"; but "ngày nay" is "nowadays"
+    if match["tod"] and rules.prev_word(text, match.start) in rules.NOT_TOD_AFTER:
+        return None  # "ánh sáng qua ..." is light, not yesterday morning
+    offset = VOCAB["after_time_of_day" if after_time else "relative_days"][word]
+    if match["ad"]:
+        return _appendix(match, published, offset)
+    if published is None:
+        return None
+    return rules.relative(published, offset, offset, 1)
+
+
+def _counted(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    """"mấy ngày qua" (a span ending at publication), "10 ngày trước" (a point back), "vài ngày tới"."""
+    if published is None or match["n"] is None:
+        return None
+    word = rules.key(match["n"])
+    if rules.key(match["unit"]) == "hôm" and word not in VAGUE_COUNTS:
+        return None  # "Boeing 737 MAX 8 hôm nay"
+    unit = VOCAB["count_units"][rules.key(match["unit"])]
+    days = (int(word) if word.isdigit() else VOCAB["counts"][word]) * unit
+    direction = VOCAB["count_directions"][rules.key(match["dir"])]
+    if direction != "ago":
+        lo, hi = (-days, 0) if direction == "past" else (0, days)
+        return rules.relative(published, lo, hi, 2 if days <= 7 else 3)
+    precision = 1 if unit == 1 and word not in VAGUE_COUNTS else 2 if unit <= 7 else 3
+    half = {1: 0, 2: 3, 3: 15}[precision]
+    return rules.relative(published, -days - half, -days + half, precision)
+
+
+# (core pattern, the words it may have before it, what it means)
+_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Resolver], ...] = (
+    (rules.NUMERIC, rules.BEFORE_DAY, _numeric),
+    (rules.WORDY, rules.BEFORE_DAY, _wordy),
+    (rules.MONTH, rules.BEFORE_PART, _month),
+    (rules.PERIOD, rules.BEFORE_PART, _period),
+    (rules.WEEKDAY, rules.BEFORE_DAY, _weekday),
+    (rules.RELDAY, rules.BEFORE_REL, _relday),
+    (rules.COUNTED, rules.BEFORE_COUNT, _counted),
+)
+
+_Found = tuple[int, int, rules.Resolved]
+
+
+def _longest_first(found: list[_Found]) -> list[_Found]:
+    chosen: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(item[1] <= c[0] or item[0] >= c[1] for c in chosen):
+            chosen.append(item)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _add_tails(text: str, chosen: list[_Found], tails: list[_Found]) -> list[_Found]:
+    """Bare "1/5" after a date and a connector is a date too: "ngày 30/4 và 1/5", "lễ 30.4, 1.5"."""
+    for item in sorted(tails, key=lambda f: f[0]):
+        before = [c for c in chosen if c[1] <= item[0]]
+        if not before or any(not (item[1] <= c[0] or item[0] >= c[1]) for c in chosen):
+            continue
+        if rules.is_connector(text[max(c[1] for c in before) : item[0]]):
+            chosen = sorted([*chosen, item], key=lambda f: f[0])
+    return chosen
+
+
+def _in_order(text: str, chosen: list[_Found]) -> list[_Found]:
+    """A listed day whose year was guessed does not go back a year from the one before it:
+    "lễ 30/4, 1/5" or "đêm 22/4, rạng sáng 23/4" published on 22/4 stay in that year."""
+    ordered: list[_Found] = []
+    for start, end, this in chosen:
+        if ordered and this.guessed_year and rules.is_connector(text[ordered[-1][1] : start]):
+            first = ordered[-1][2]
+            since, until = (rules.safe_date(d.year + 1, d.month, d.day) for d in (this.earliest, this.latest))
+            if this.latest < first.earliest and since and until and (since - first.latest).days <= 62:
+                this = replace(this, earliest=since, latest=until)
+        ordered.append((start, end, this))
+    return ordered
+
+
+def find_dates(text: str, published: Published | None, start: int = 0, end: int | None = None
+               ) -> list[DateMention]:
+    """Every date expression in text[start:end], in order; where two overlap the longer wins."""
+    end = len(text) if end is None else end
+    found: list[_Found] = []
+    for pattern, before, resolve in _RULES:
+        for core in pattern.finditer(text, start, end):
+            match = rules.hit(text, core, before, start)
+            resolved = resolve(match, text, published)
+            if resolved is not None:
+                found.append((match.start, match.end, resolved))
+    chosen = _longest_first([f for f in found if not f[2].tail])
+    chosen = _in_order(text, _add_tails(text, chosen, [f for f in found if f[2].tail]))
+    return [
+        DateMention(s, e, text[s:e], r.date or r.earliest + (r.latest - r.earliest) // 2,
+                    r.precision, r.earliest, r.latest, r.relative)
+        for s, e, r in chosen
+    ]
+
+
+def undated_event_date(published: Published) -> tuple[dt.date, int]:
+    """The date of an event the text does not date: publication day with precision 2, or mid-month with 3."""
+    if published.day is not None:
+        return published.anchor(), 2
+    return published.anchor(), 3

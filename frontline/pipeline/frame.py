@@ -1,0 +1,235 @@
+"""One candidate event per trigger: who, where and when, read from its sentence.
+
+Roles follow Vietnamese word order: the actor before the verb acts ("phiến quân
+IS đã tái chiếm"), the one after it is acted on; "bị X <verb>" makes X the agent;
+"giữa A và B" names both sides. A place or date the sentence lacks is taken from
+the sentences just before it, as a reader would.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from frontline.geo.model import Place, PlaceMention
+from frontline.pipeline.actors import ActorMention, country_actor
+from frontline.pipeline.context import ArticleContext
+from frontline.pipeline.dates import DateMention
+from frontline.pipeline.modality import Modality, clause_start
+from frontline.pipeline.segment import Sentence
+from frontline.pipeline.triggers import Trigger
+
+_PASSIVE = re.compile(r"\bbị\s*$", re.IGNORECASE)
+_AGENT_OF = re.compile(r"[\s,]*(?:của|do|bởi)\s+", re.IGNORECASE)  # used with match(): anchored
+_BETWEEN = re.compile(r"\bgiữa\s*$", re.IGNORECASE)
+# A fronted subordinate clause takes its subject from the main clause after it:
+# "sau khi rút khỏi thành phố Al-Qaim ..., các phần tử IS đã củng cố lực lượng"
+_SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|khi|trong khi|sau lúc)\s", re.IGNORECASE)
+# Prepositions that make a country mention a place, not an actor: "ở Syria", "vào Lebanon".
+_PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|sang|trên|nhằm vào|xuống|về|gần|quanh)\s*$",
+                                re.IGNORECASE)
+# "tên lửa bắn đi từ Israel", "gần biên giới Thái Lan": the event is not in that place
+_NOT_THERE = re.compile(r"(?:từ|khỏi|biên giới|giáp|sát)\s*$", re.IGNORECASE)
+INHERIT_SENTENCES = 3
+# A trigger that is a noun ("vụ nổ súng") is reported, not done, by the one who speaks of it.
+_NOMINAL = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
+_SPEECH = re.compile(r"(?<!\w)(?:cho biết|cho hay|nói|thông báo|tuyên bố|xác nhận|cáo buộc|đề cập|khẳng định|"
+                     r"đưa tin|dẫn lời|tiết lộ|công bố)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class DateChoice:
+    date: object            # datetime.date
+    precision: int
+    mention: DateMention | None
+    how: str                # "in sentence", "from sentence N", "publication date"
+
+    @property
+    def day_known(self) -> bool:
+        """The text names the very day (not a range, not the publication date)."""
+        return self.mention is not None and self.mention.precision == 1
+
+
+@dataclass(slots=True)
+class Candidate:
+    sentence: Sentence
+    trigger: Trigger
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc1: list[ActorMention] = field(default_factory=list)
+    place: Place | None = None
+    place_mention: PlaceMention | None = None
+    place_how: str = ""
+    date: DateChoice | None = None
+    modality: Modality | None = None
+    sub_event_type: str | None = None
+    type_reason: str = ""
+    fatalities: int | None = None
+    fatality_span: tuple[int, int] | None = None
+    dropped: str | None = None
+
+
+def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
+                  actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    """actor1, actor2 and actor1's associates for a trigger."""
+    folded = ctx.folded
+    others = [a for a in actors if a.end <= trigger.start or a.start >= trigger.end]
+    before = [a for a in others if a.end <= trigger.start and _can_act(folded, a, trigger)]
+    after = [a for a in others if a.start >= trigger.end]
+    clause = clause_start(folded, sentence.start, trigger.start)
+    actor1 = actor2 = None
+    # "bị nhóm phiến quân HTS pháo kích": the agent stands between "bị" and the verb
+    agent = [a for a in before if _PASSIVE.search(folded, sentence.start, a.start)]
+    if agent:
+        actor1 = agent[-1]
+        patients = [a for a in before if a.end <= actor1.start]
+        actor2 = patients[-1] if patients else None
+    elif _PASSIVE.search(folded, sentence.start, trigger.start) or trigger.text.lower().startswith("bị "):
+        patients = [a for a in before if a.start >= clause] or before
+        actor2 = patients[-1] if patients else None
+        agents = [a for a in after if _AGENT_OF.match(folded, trigger.end, a.start)]
+        actor1 = agents[0] if agents else None
+    else:
+        in_clause = [a for a in before if a.start >= clause]
+        pool = in_clause or before
+        # "dưới sự yểm trợ hỏa lực của Không quân Nga", "cuộc không kích của Israel": the agent follows
+        agents = [a for a in after if _AGENT_OF.match(folded, trigger.end, a.start)
+                  and not folded[trigger.end:a.start].strip(" ,").count(" ") > 1]
+        if agents:
+            actor1, pool = agents[0], []
+        # "cuộc giao tranh ác liệt giữa IS và Quân đội Syria": the first of the pair acts
+        pair = [a for a in others if _BETWEEN.search(folded, sentence.start, a.start)]
+        if pair and not agents:
+            actor1, pool = pair[0], []
+            actor2 = next((a for a in others if a.start > actor1.start and a.name != actor1.name), None)
+        if pool:
+            actor1 = pool[-1]
+        if actor1 is None and after and _SUBORDINATE.search(folded, clause if clause > sentence.start
+                                                           else sentence.start, trigger.start):
+            actor1 = after[0]
+        if actor2 is None:
+            actor2 = next((a for a in after if a is not actor1 and a.name != getattr(actor1, "name", None)), None)
+    if actor1 is None:
+        actor1 = _country_subject(ctx, sentence, trigger)
+    assoc = [a for a in before if actor1 is not None and a is not actor1 and a.kind == actor1.kind
+             and a.end >= actor1.start - 12 and a.start > actor1.start]
+    if actor2 is not None and actor1 is not None and actor2.name and actor2.name == actor1.name:
+        actor2 = None
+    return actor1, actor2, assoc
+
+
+def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
+    """Whether an actor before the trigger may be its agent, not only the one who speaks of it.
+
+    "Cảnh sát Bỉ cho biết ... một vụ nổ súng": the police report the shooting;
+    "Tổng thống Ukraine ... đề cập vụ tấn công": the president speaks, he did not strike.
+    """
+    between = folded[actor.end:trigger.start]
+    if actor.kind == "government" and len(between.split()) > 2:
+        return False
+    return not (_SPEECH.search(between) and _NOMINAL.match(trigger.text))
+
+
+def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
+    """A country named just before the verb acts: "Israel đẩy mạnh tấn công Rafah"."""
+    for mention in reversed(ctx.event_places(sentence)):
+        if mention.end > trigger.start or mention.place.kind != "country":
+            continue
+        gap = ctx.folded[mention.end:trigger.start]
+        if len(gap.split()) > 3 or any(p in gap for p in ",;:"):
+            return None
+        if _PLACE_PREPOSITION.search(ctx.folded, sentence.start, mention.start):
+            return None
+        return country_actor(mention, ctx.text)
+    # "cuộc không kích của Israel"
+    after = [m for m in ctx.event_places(sentence) if m.start >= trigger.end and m.place.kind == "country"]
+    if after and _AGENT_OF.fullmatch(ctx.folded[trigger.end:after[0].start] + " "):
+        return country_actor(after[0], ctx.text)
+    return None
+
+
+def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
+                 actors: tuple[ActorMention | None, ...]) -> tuple[Place | None, PlaceMention | None, str]:
+    """The place nearest the trigger in its sentence; else the sentences before; else the article's.
+
+    A place taken from elsewhere must lie in a country the sentence is about (its
+    actors' or places' countries); if not, the event is placed at that country.
+    """
+    taken = [(a.start, a.end) for a in actors if a is not None]
+    mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
+    if mentions:
+        best = _nearest_place(ctx, sentence, trigger, mentions, actors[0])
+        return best.place, best, "in sentence"
+    countries = ctx.sentence_countries(sentence)
+    found, how = None, ""
+    for back in range(1, INHERIT_SENTENCES + 1):
+        index = sentence.index - back
+        if index < 0:
+            break
+        before = ctx.sentences[index]
+        earlier = [m for m in ctx.event_places(before) if m.place.kind != "country"
+                   and not _NOT_THERE.search(ctx.folded, before.start, m.start)]
+        if earlier:
+            found, how = earlier[-1].place, f"from {back} sentence(s) before"
+            break
+    main = ctx.main_place()
+    if found is None:
+        found, how = main, "the article's main place"
+    main_country = main.iso2 if main else None
+    if countries and (found is None or found.iso2 not in countries and found.iso2 != main_country):
+        return ctx.country_place(countries[0]), None, "the country the sentence names"
+    return found, None, how
+
+
+# Between places of one list: "Dijon, Lyon, Bordeaux ... và Montpellier"; "Ramenskoye và ... cũng như ở thành phố Domodedovo"
+_LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|hay|cũng như)?\s*(?:(?:cũng như|và)\s+)?(?:(?:ở|tại)\s+)?"
+                       r"(?:(?:các\s+)?(?:thành phố|thị trấn|quận|huyện|làng|tỉnh|TP\.?)\s+)?", re.IGNORECASE)
+
+
+def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) -> list[PlaceMention]:
+    """The places listed with the chosen one, in order: each is an event of its own (ACLED)."""
+    mentions = [m for m in ctx.event_places(sentence) if m.place.kind == chosen.place.kind]
+    index = next(i for i, m in enumerate(mentions) if m.start == chosen.start)
+    start = end = index
+    while start > 0 and _LIST_GAP.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
+        start -= 1
+    while end + 1 < len(mentions) and _LIST_GAP.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
+        end += 1
+    return mentions[start:end + 1]
+
+
+def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+          actor1: ActorMention | None) -> tuple:
+    place = mention.place
+    specificity = {"city": 0, "admin1": 1, "country": 2}.get(place.kind, 3)
+    origin = bool(_NOT_THERE.search(ctx.folded, sentence.start, mention.start))
+    # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
+    own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
+                   and trigger.kind not in ("arrest", "protest", "riot"))
+    distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
+    return (origin, own_country, specificity, distance)
+
+
+def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],
+                   actor1: ActorMention | None) -> PlaceMention:
+    return min(mentions, key=lambda m: _rank(ctx, sentence, trigger, m, actor1))
+
+
+def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> DateChoice | None:
+    """The date nearest the trigger in its sentence; else a recent sentence's; else publication."""
+    dates = ctx.in_span(ctx.dates, sentence.start, sentence.end)
+    if dates:
+        clause = clause_start(ctx.folded, sentence.start, trigger.start)
+        best = min(dates, key=lambda d: (not (d.start >= clause), abs(d.start - trigger.start)))
+        return DateChoice(best.date, best.precision, best, "in sentence")
+    for back in range(1, INHERIT_SENTENCES + 1):
+        index = sentence.index - back
+        if index < 0:
+            break
+        earlier = ctx.in_span(ctx.dates, ctx.sentences[index].start, ctx.sentences[index].end)
+        if earlier:
+            best = earlier[-1]
+            return DateChoice(best.date, max(best.precision, 2), best, f"from {back} sentence(s) before")
+    published = ctx.doc.published
+    if published is None:
+        return None
+    return DateChoice(published.anchor(), 2 if published.day else 3, None, "publication date")

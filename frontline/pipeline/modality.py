@@ -1,0 +1,120 @@
+"""Whether a trigger reports something that happened, and who says so (lang/vi/modality.yaml).
+
+A cue counts only before the trigger and within its reach: "sẽ" a few words
+before ("sẽ tăng cường những đợt không kích"), "nếu" anywhere in the clause,
+"trong những ngày tới" anywhere in the sentence. "không" inside "không kích" or
+"không quân" is not a negation: those words are listed as non-cues.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from frontline.lang import load
+from frontline.pipeline.actors import ActorMention
+from frontline.pipeline.lexicon import Hit, Lexicon
+
+# Parentheses and quote marks do not break a clause: "một máy bay không người lái (UAV) cũng bị
+# tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong khi)\s", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str                          # asserted, claimed, planned, negated, hypothetical
+    reason: str
+    cue: Hit | None = None
+    claimed_by: ActorMention | None = None
+
+
+@cache
+def _data() -> dict:
+    return load("vi", "modality")
+
+
+@cache
+def _cues() -> Lexicon[tuple[tuple[str, str], ...]]:
+    """Every (modality, reach) of each cue phrase ("sẽ" is both near and clause); () for non-cues."""
+    data = _data()
+    readings: dict[str, list[tuple[str, str]]] = {}
+    for modality in ("planned", "negated", "hypothetical"):
+        for reach in ("near", "clause", "sentence", "ahead_of"):
+            for word in data[modality].get(reach) or ():
+                readings.setdefault(word, []).append((modality, reach))
+    for word in data["background"]["clause"]:
+        readings.setdefault(word, []).append(("background", "clause"))
+    for word in data["not_cues"]:
+        readings[word] = []
+    return Lexicon([(word, tuple(values)) for word, values in readings.items()])
+
+
+@cache
+def _claim_verbs() -> Lexicon[str]:
+    return Lexicon([(verb, "claim") for verb in _data()["claim_verbs"]])
+
+
+@cache
+def _skip_sentence() -> Lexicon[str]:
+    return Lexicon([(phrase, "skip") for phrase in _data()["skip_sentence"]])
+
+
+def clause_start(folded: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding `position` begins: after the last comma, colon or quote mark."""
+    start = sentence_start
+    for m in _CLAUSE_BREAK.finditer(folded, sentence_start, position):
+        start = m.end()
+    return start
+
+
+def _words_between(folded: str, start: int, end: int) -> int:
+    return len(_WORD.findall(folded, start, end))
+
+
+def skip_reason(folded: str, start: int, end: int) -> str | None:
+    """Why a whole sentence is not reporting: a teaser of another article, a file photo."""
+    hit = next(iter(_skip_sentence().find(folded, start, end)), None)
+    return f"not reporting: '{hit.text}'" if hit else None
+
+
+def background_reason(folded: str, sentence_start: int, trigger_start: int, trigger_end: int,
+                      sentence_end: int) -> str | None:
+    """Why the trigger's sentence counts or generalises rather than reporting one event."""
+    start = sentence_start
+    end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
+    end = end_match.start() if end_match else sentence_end
+    for hit in _cues().find(folded, start, end):
+        if ("background", "clause") in hit.value:
+            return f"background: '{hit.text}'"
+    return None
+
+
+def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[ActorMention]) -> Modality | None:
+    """An announcing verb before the trigger whose speaker is a party: the event is claimed."""
+    verbs = [h for h in _claim_verbs().find(folded, sentence_start, trigger_start)]
+    for verb in reversed(verbs):
+        speakers = [a for a in actors if a.end <= verb.start and a.start >= sentence_start]
+        if not speakers:
+            continue
+        speaker = speakers[-1]
+        if speaker.armed or speaker.kind in ("government", "named", "military", "police"):
+            return Modality("claimed", f"announced by '{speaker.text}' ('{verb.text}')", verb, speaker)
+    return None
+
+
+def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_start: int,
+                actors: list[ActorMention]) -> Modality:
+    """The modality of the trigger at `trigger_start` in its sentence."""
+    clause = clause_start(folded, sentence_start, trigger_start)
+    near_words = _data()["near_words"]
+    for hit in reversed(_cues().find(folded, sentence_start, trigger_start)):
+        in_clause = hit.start >= clause
+        gap = _words_between(folded, hit.end, trigger_start)
+        for modality, reach in hit.value:
+            if modality == "background":
+                continue
+            if ((reach == "near" and in_clause and gap <= near_words) or (reach == "clause" and in_clause)
+                    or reach == "sentence" or (reach == "ahead_of" and in_clause and gap <= 2)):
+                return Modality(modality, f"'{hit.text}' before the trigger", hit)
+    return _claim(folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact")

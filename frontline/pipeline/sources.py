@@ -1,0 +1,46 @@
+"""The outlets and agencies an article cites, by full name (lang/vi/sources.yaml).
+
+Agencies are often named only in photo credits ("Ảnh: AMN") or in passing
+("Amaq đăng tải"). A name of four letters or more counts wherever it stands; a
+shorter one (AFP, AMN, FNA) only next to a word that cites ("theo", "hãng tin",
+"Ảnh:", "cho biết"), so that an acronym used otherwise is not taken for a source.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from frontline.lang import load
+from frontline.pipeline.lexicon import Hit, Lexicon
+
+_NEAR = 24  # characters either side of a short name in which a citing word must stand
+
+
+@cache
+def _lexicons() -> tuple[Lexicon[str], Lexicon[str]]:
+    data = load("vi", "sources")
+    entries, exact = [], []
+    for name, spec in data["sources"].items():
+        entries += [(alias, name) for alias in spec.get("aliases") or ()]
+        exact += [(alias, name) for alias in spec.get("exact") or ()]
+    cues = Lexicon([(cue, "cue") for cue in data["cues"]])
+    return Lexicon(entries, exact), cues
+
+
+def _cited(folded: str, hit: Hit[str], cues: Lexicon[str]) -> bool:
+    if len(re.sub(r"\W", "", hit.text)) >= 4:
+        return True
+    window_start = max(0, hit.start - _NEAR)
+    window_end = min(len(folded), hit.end + _NEAR)
+    return cues.search(folded, window_start, hit.start) or cues.search(folded, hit.end, window_end)
+
+
+def find_sources(folded: str) -> list[Hit[str]]:
+    """Every citation of a known source, in order of the text."""
+    names, cues = _lexicons()
+    return [hit for hit in names.find(folded) if _cited(folded, hit, cues)]
+
+
+def source_names(hits: list[Hit[str]]) -> list[str]:
+    """Distinct full names, in the order the article first cites them."""
+    return list(dict.fromkeys(hit.value for hit in hits))

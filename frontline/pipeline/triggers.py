@@ -1,0 +1,99 @@
+"""Trigger words and the sense they are read in (lang/vi/triggers.yaml, senses.yaml).
+
+A war word is an event trigger only in its war sense: "tấn công" in a football
+report or "cuộc chiến chống Covid-19" gives nothing. Each trigger names the
+context it needs in its sentence, and a sentence of a peaceful domain (sport,
+markets, health, disasters, crime...) gives no event unless it names an armed actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from frontline.lang import load
+from frontline.pipeline.lexicon import Lexicon
+
+NOT_A_TRIGGER = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    kind: str
+    generic: bool
+    needs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    spec: TriggerSpec
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+
+@dataclass(frozen=True, slots=True)
+class SenseVerdict:
+    ok: bool
+    reason: str
+
+
+@cache
+def trigger_lexicon() -> Lexicon[TriggerSpec]:
+    entries: list[tuple[str, TriggerSpec]] = []
+    exact: list[tuple[str, TriggerSpec]] = []
+    for group in load("vi", "triggers"):
+        spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
+        for word in group["words"]:
+            (exact if word.isupper() else entries).append((word, spec))
+    return Lexicon(entries, exact)
+
+
+@cache
+def _context_lexicon() -> Lexicon[tuple[str, ...]]:
+    """Each context word with every class it belongs to; `not_context` phrases with none."""
+    senses = load("vi", "senses")
+    classes: dict[str, list[str]] = {}
+    for name, words in senses["context"].items():
+        for word in words:
+            classes.setdefault(word, []).append(name)
+    entries = [(word, tuple(names)) for word, names in classes.items()]
+    entries += [(phrase, ()) for phrase in senses["not_context"]]
+    return Lexicon(entries)
+
+
+@cache
+def _domain_lexicon() -> Lexicon[str]:
+    senses = load("vi", "senses")
+    return Lexicon([(word, name) for name, words in senses["domains"].items() for word in words])
+
+
+def find_triggers(folded: str, start: int, end: int) -> list[Trigger]:
+    """Trigger words in folded[start:end], without the words marked as another sense."""
+    return [Trigger(h.start, h.end, h.text, h.value) for h in trigger_lexicon().find(folded, start, end)
+            if h.value.kind != NOT_A_TRIGGER]
+
+
+def context_classes(folded: str, start: int, end: int) -> set[str]:
+    """Which context classes of senses.yaml occur in folded[start:end] (a word may be in several)."""
+    return {name for hit in _context_lexicon().find(folded, start, end) for name in hit.value}
+
+
+def peaceful_domains(folded: str, start: int, end: int) -> set[str]:
+    """The peaceful domains (sport, business, health...) whose words occur in folded[start:end]."""
+    return {hit.value for hit in _domain_lexicon().find(folded, start, end)}
+
+
+def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_actor: bool) -> SenseVerdict:
+    """Whether the trigger is read in its conflict sense in its sentence, and why."""
+    if armed_actor:
+        classes = classes | {"armed"}
+    if domains and "armed" not in classes:
+        return SenseVerdict(False, f"peaceful sense: {', '.join(sorted(domains))} words and no armed actor")
+    needs = trigger.spec.needs
+    if needs and not classes.intersection(needs):
+        return SenseVerdict(False, f"no {' / '.join(needs)} context for '{trigger.text}'")
+    return SenseVerdict(True, "conflict sense: " + (", ".join(sorted(classes & set(needs))) if needs else "specific word"))

@@ -1,0 +1,124 @@
+"""The ACLED sub-event type of a trigger, from who acts, on whom, and with what.
+
+ACLED codes the method first: an air strike that kills civilians is an
+"Air/drone strike"; a generic "tấn công" is typed by the weapon its clause
+names, then by its target. Who takes a town decides between "Government regains
+territory" (the state on its own soil) and "Non-state actor overtakes territory".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from frontline.lang import load
+from frontline.pipeline.actors import ActorMention
+from frontline.pipeline.lexicon import Lexicon
+
+
+# "nhằm tránh đụng độ với cảnh sát": a clash avoided is no clash
+_AVOIDED = re.compile(r"(?<!\w)(?:tránh|không có|chưa có|không xảy ra|ngăn)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    sub_event_type: str | None   # None: not an event after all
+    reason: str
+
+
+@cache
+def _lexicons() -> dict[str, Lexicon[str]]:
+    data = load("vi", "typing")
+    return {
+        "weapons": Lexicon([(w, sub) for sub, words in data["weapons"].items() for w in words]),
+        "projectiles": Lexicon([(w, "projectile") for w in data["projectiles"]]),
+        "forced": Lexicon([(w, "forced") for w in data["forced"]]),
+        "protest": Lexicon([(w, level) for level, words in data["protest"].items() for w in words]),
+    }
+
+
+def weapon_type(folded: str, start: int, end: int) -> str | None:
+    """The sub-event type of the most specific weapon named in folded[start:end]."""
+    order = ["Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+             "Grenade", "Remote explosive/landmine/IED"]
+    found = {hit.value for hit in _lexicons()["weapons"].find(folded, start, end)}
+    return next((sub for sub in order if sub in found), None)
+
+
+def _attack(folded: str, clause: tuple[int, int], actor1: ActorMention | None,
+            actor2: ActorMention | None, victims: bool) -> Typed:
+    weapon = weapon_type(folded, *clause)
+    if weapon:
+        return Typed(weapon, f"attack with a weapon of '{weapon}'")
+    if actor1 is not None and actor1.kind == "military" and any(
+            w in actor1.text.lower() for w in ("không quân", "chiến đấu cơ", "máy bay")):
+        return Typed("Air/drone strike", f"attack by '{actor1.text}'")
+    if actor2 is not None and actor2.kind == "civilians" or (actor2 is None and victims):
+        return Typed("Attack", "armed attack on civilians")
+    if actor1 is not None and actor1.kind in ("protesters", "rioters"):
+        return Typed("Mob violence", "a crowd attacks")
+    return Typed("Armed clash", "armed attack on an armed party")
+
+
+def _territory(actor1: ActorMention | None, place_iso2: str | None) -> Typed:
+    if actor1 is not None and actor1.kind == "military" and (actor1.iso2 is None or actor1.iso2 == place_iso2):
+        return Typed("Government regains territory", "state forces take a place in their own country")
+    who = actor1.text if actor1 else "an unnamed party"
+    return Typed("Non-state actor overtakes territory", f"'{who}' takes a place it does not govern")
+
+
+def protest_type(folded: str, start: int, end: int) -> Typed:
+    """A protest's sub-type from what the sentence says happened at it."""
+    levels = {hit.value for hit in _lexicons()["protest"].find(folded, start, end)
+              if not _AVOIDED.search(folded, max(start, hit.start - 20), hit.start)}
+    if "lethal" in levels:
+        return Typed("Excessive force against protesters", "lethal force against protesters")
+    if "mob" in levels:
+        return Typed("Mob violence", "a crowd attacks people")
+    if "violent" in levels:
+        return Typed("Violent demonstration", "demonstrators are violent")
+    if "intervention" in levels:
+        return Typed("Protest with intervention", "the police intervene")
+    return Typed("Peaceful protest", "no violence or intervention reported")
+
+
+def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tuple[int, int],
+                 actor1: ActorMention | None, actor2: ActorMention | None, place_iso2: str | None,
+                 victims: bool, protest_context: bool = False) -> Typed:
+    """The sub-event type of a trigger of `kind` (triggers.yaml), or None with the reason."""
+    lex = _lexicons()
+    if kind == "attack":
+        return _attack(folded, clause, actor1, actor2, victims)
+    if kind == "kill":
+        if lex["projectiles"].search(folded, *clause):
+            return Typed("Disrupted weapons use", "a projectile or drone destroyed")
+        if actor2 is not None and actor2.kind == "civilians":
+            return Typed("Attack", "civilians killed by an armed party")
+        return Typed("Armed clash", "fighters killed")
+    if kind == "territory":
+        return _territory(actor1, place_iso2)
+    if kind == "withdrawal":
+        window = (max(sentence[0], clause[0] - 40), clause[1])
+        if lex["forced"].search(folded, *window):
+            return Typed(None, "a forced withdrawal is part of the attack that forced it")
+        return Typed("Non-violent transfer of territory", "a party leaves a place")
+    if kind == "protest":
+        return protest_type(folded, *sentence)
+    if kind == "riot":
+        typed = protest_type(folded, *sentence)
+        return typed if typed.sub_event_type in ("Mob violence", "Excessive force against protesters") else \
+            Typed("Violent demonstration", "a crowd riots")
+    if kind == "shootdown":
+        if lex["projectiles"].search(folded, *clause):
+            return Typed("Disrupted weapons use", "a projectile or drone stopped")
+        return Typed(None, "nothing in the air was stopped")
+    if kind == "arrest":
+        if protest_context:  # CODING.md: arrests at a protest make it a protest with intervention
+            typed = protest_type(folded, *sentence)
+            if typed.sub_event_type == "Peaceful protest":
+                return Typed("Protest with intervention", "protesters arrested")
+            return typed
+        return Typed("Arrests", "a political arrest")
+    if kind == "Armed clash" and actor1 is not None and actor1.kind in ("protesters", "rioters"):
+        return protest_type(folded, *sentence)
+    return Typed(kind, "the trigger names it")

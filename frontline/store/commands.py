@@ -1,0 +1,125 @@
+"""`frontline ingest`, `frontline control` and `frontline export`: each a few lines over the store's library.
+
+A store problem (busy, foreign or corrupt file) is one line on stderr, never
+a traceback: exit code 75 (try again later) when the file is busy, 1 otherwise.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from frontline.record import EXPORTED_MODALITIES, MODALITIES
+from frontline.store.db import DEFAULT_DB, Store, StoreBusy, StoreError
+from frontline.store.export import ExportFilter, ExportFormat
+
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: the same command will work once the writer is done
+
+DbPath = Annotated[Path, typer.Option(
+    "--db", envvar="FRONTLINE_DB", help="The frontline database (a DuckDB file); made by ingest when missing.")]
+Wait = Annotated[float, typer.Option(
+    "--wait", min=0, help="Seconds to wait for another frontline process to let go of the database.")]
+
+
+@contextlib.contextmanager
+def store_errors() -> Iterator[None]:
+    try:
+        yield
+    except StoreBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        raise typer.Exit(EXIT_BUSY) from None
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files (.txt .jsonl .csv .html) or '-' for standard input.", show_default=False)],
+    db: DbPath = Path(DEFAULT_DB),
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles stored per transaction.")] = 100,
+    wait: Wait = 60.0,
+) -> None:
+    """Extract articles and store them, merging reports of one real event into one canonical event.
+
+    An article already stored (same id, or the same text) adds nothing. Exit code 1 when any item failed.
+    """
+    from frontline.progress import LazyProgress
+    from frontline.store.ingest import ingest
+
+    with store_errors(), LazyProgress("ingesting") as progress:
+        summary = ingest(paths, Store(db, wait=wait), batch_size=batch_size, on_item=progress.advance)
+    print(f"stored {summary.articles_added} new article(s) with {summary.events_added} event(s); "
+          f"{summary.articles_known} already stored; {summary.items_failed} failed; "
+          f"{summary.canonical_events} canonical event(s) in {db}", file=sys.stderr)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def control_command(
+    place: Annotated[str, typer.Argument(help="A place name in any spelling the gazetteer knows, or a geonameid.")],
+    db: DbPath = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    wait: Wait = 10.0,
+) -> None:
+    """Who held PLACE from when to when, which changes were only claimed, and where reports conflict."""
+    from frontline.store.render import timeline_table
+    from frontline.store.timeline import control_timeline, resolve_place
+
+    with store_errors():
+        where = resolve_place(place)
+        with Store(db, wait=wait).reading() as con:
+            timeline = control_timeline(con, where)
+    if as_json:
+        print(json.dumps({"place": where.name, "geonameid": where.geonameid, "country": where.country,
+                          "changes": [change.as_dict() for change in timeline.changes]}, ensure_ascii=False))
+    else:
+        timeline_table(timeline, sys.stdout)
+
+
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.acled_csv,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007 - typer reads Optional
+        "-o", "--output", help="File to write ('-' or none: standard output; parquet needs a file).")] = None,
+    db: DbPath = Path(DEFAULT_DB),
+    since: Annotated[Optional[dt.datetime], typer.Option(  # noqa: UP007
+        "--since", formats=["%Y-%m-%d"], help="Events on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[dt.datetime], typer.Option(  # noqa: UP007
+        "--until", formats=["%Y-%m-%d"], help="Events on or before this day (YYYY-MM-DD).")] = None,
+    country: Annotated[Optional[str], typer.Option(  # noqa: UP007
+        "--country", help="Country as ACLED spells it, or its ISO3 code.")] = None,
+    event_type: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+        "--event-type", help="ACLED event or sub-event type; repeat for several.")] = None,
+    modality: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+        "--modality", help=f"Repeat for several: {', '.join(MODALITIES)} "
+                           f"(default: {' and '.join(EXPORTED_MODALITIES)}).")] = None,
+    wait: Wait = 10.0,
+) -> None:
+    """Export the canonical events: ACLED CSV (ACLED's columns and order), JSON lines, GeoJSON or Parquet."""
+    from frontline.store.export import export
+
+    unknown = sorted(set(modality or []) - set(MODALITIES))
+    if unknown:
+        raise typer.BadParameter(f"unknown modality {', '.join(unknown)}; choose from {', '.join(MODALITIES)}",
+                                 param_hint="--modality")
+    if fmt is ExportFormat.parquet and (output is None or str(output) == "-"):
+        raise typer.BadParameter("parquet is binary: give a file", param_hint="-o")
+    selection = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
+                             country=country, event_types=list(event_type or []),
+                             modalities=list(modality or EXPORTED_MODALITIES))
+    with store_errors(), Store(db, wait=wait).reading() as con:
+        count = export(con, fmt, output, selection)
+    if output is not None and str(output) != "-":
+        print(f"wrote {count} canonical event(s) to {output}", file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the `frontline` app."""
+    app.command("ingest")(ingest_command)
+    app.command("control")(control_command)
+    app.command("export")(export_command)

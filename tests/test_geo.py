@@ -1,0 +1,389 @@
+"""The gazetteer and place mentions (frontline/geo), on real sentences.
+
+Every sentence below is copied from /work/shared/corpus (the id says which
+article); none comes from the evaluation sets. The gazetteer file is the
+default cache (built on first use, ~20 s); test_concurrent_builds builds a
+second one in a temporary folder.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from frontline.geo import Gazetteer, gazetteer
+from frontline.geo.curated import load_curated
+from frontline.geo.model import PlaceMention
+from frontline.geo.sources import DATA_DIR, acled_countries
+from frontline.lang import LANG_DIR, load
+
+
+@pytest.fixture(scope="session")
+def g() -> Gazetteer:
+    return gazetteer()
+
+
+def found(g: Gazetteer, sentence: str) -> list[PlaceMention]:
+    mentions = g.find(sentence)
+    for m in mentions:   # offsets always slice the text back out
+        assert sentence[m.start:m.end] == m.text
+    return mentions
+
+
+def named(g: Gazetteer, sentence: str) -> dict[str, PlaceMention]:
+    return {m.text: m for m in found(g, sentence)}
+
+
+# -- real places of the evaluation's kind resolve (by lookup, not eval text) ------------------
+
+@pytest.mark.parametrize("name, geonameid, country, admin1", [
+    ("Albu Kamal", 174448, "Syria", "Deir ez-Zor"),
+    ("Al-Qaim", 92138, "Iraq", "Anbar"),
+    ("Al Qaim", 92138, "Iraq", "Anbar"),
+    ("Domodedovo", 565381, "Russia", "Moscow Oblast"),
+    ("Ramenskoye", 502965, "Russia", "Moscow Oblast"),
+    ("Insein", 1321937, "Myanmar", "Yangon"),
+    ("Yangon", 1298824, "Myanmar", "Yangon"),
+    ("Kabul", 1138958, "Afghanistan", "Kabul"),
+    ("Marawi", 1701053, "Philippines", "Autonomous Region in Muslim Mindanao"),
+    ("Brussels", 2800866, "Belgium", "Brussels Capital"),
+    ("Berlin", 2950159, "Germany", "Berlin"),
+    ("Hong Kong", 1819729, "China", "Hong Kong"),   # ACLED files Hong Kong under China
+    ("Hồng Kông", 1819729, "China", "Hong Kong"),
+])
+def test_lookup_resolves_real_places(g, name, geonameid, country, admin1):
+    best = g.lookup(name)[0]
+    assert (best.geonameid, best.country, best.admin1, best.kind) == (geonameid, country, admin1, "city")
+    assert best.geo_precision == 1
+
+
+def test_albu_kamal_coordinates(g):
+    place = g.by_geonameid(174448)
+    assert (place.latitude, place.longitude, place.iso3) == (34.45226, 40.91854, "SYR")
+
+
+@pytest.mark.parametrize("name", ["Deir Ezzor", "Deir al-Zour", "Deir ez-Zor"])
+def test_deir_ezzor_is_the_governorate(g, name):
+    best = g.lookup(name)[0]
+    assert (best.kind, best.name, best.country, best.geo_precision) == ("admin1", "Deir ez-Zor", "Syria", 3)
+
+
+@pytest.mark.parametrize("name, country", [("Kerem Shalom", "Israel"), ("Yankin", "Myanmar"),
+                                            ("Rafah", "Palestine"), ("Mỹ", "United States")])
+def test_curated_and_ambiguous_names(g, name, country):
+    assert g.lookup(name)[0].country == country
+
+
+def test_rafah_has_two_candidates(g):
+    assert {p.country for p in g.lookup("Rafah")} >= {"Palestine", "Egypt"}
+
+
+def test_countries_in_acled_spelling(g):
+    assert g.country("PS").country == "Palestine"
+    assert g.country("CD").country == "Democratic Republic of Congo"
+    hong_kong = g.country("HK")
+    assert (hong_kong.country, hong_kong.admin1, hong_kong.iso3) == ("China", "Hong Kong", "CHN")
+    assert g.country("sy").name == "Syria"
+    names = g.acled_country_names()
+    assert (names["PS"], names["HK"], names["US"], len(names) > 240) == ("Palestine", "China", "United States", True)
+    with pytest.raises(KeyError):
+        g.country("XX")
+
+
+def test_by_geonameid_unknown(g):
+    assert g.by_geonameid(999_999_999) is None
+
+
+# -- finding places in sentences ----------------------------------------------------------------
+
+def test_town_with_cue_and_offsets(g):
+    # dantri-news_world_056
+    s = "Tại thị trấn Insein, Yangon, một quả bom đã phát nổ vào lúc 10 giờ sáng gần một trường học."
+    mentions = found(g, s)
+    assert [(m.text, m.start, m.cue, m.place.geonameid) for m in mentions] == [
+        ("Insein", s.index("Insein"), "thị trấn", 1321937), ("Yangon", s.index("Yangon"), None, 1298824)]
+
+
+def test_foreign_name_after_area_cue(g):
+    # vietnews-036618
+    s = ("Hãng thông tấn Fars News của Iran hôm nay công bố video quân đội nước này sử dụng máy bay không "
+         "người lái (UAV) Saeqeh tấn công nhóm phiến quân Hồi giáo cực đoan ở khu vực Albu Kamal, "
+         "miền đông Syria vào ngày 1/10.")
+    m = named(g, s)
+    assert m["Albu Kamal"].place.geonameid == 174448 and m["Albu Kamal"].cue == "khu vực"
+    assert m["Syria"].cue == "miền đông" and m["Syria"].place.kind == "country"
+    assert "Fars" not in m and "Fars News" not in m
+
+
+def test_province_cue_picks_admin1_and_city_cue_picks_city(g):
+    # vietnews-029989, vietnews-031028
+    province = named(g, "Các nguồn tin cho hay những chiến đấu cơ này đã đột kích các vị trí của quân "
+                        "đội Syria ở cửa ngõ phía Bắc tỉnh Deir Ezzor, gần khu vực Salehiyeh.")["Deir Ezzor"]
+    city = named(g, "Trong khi đó, pháo binh và tên lửa của quân đội Syria cũng tập kích nặng nề vào vị trí "
+                    "của khủng bố IS tại khu vực nghĩa trang, căn cứ lữ đoàn Tamin phía nam thành phố "
+                    "Deir Ezzor, tiêu diệt nhiều tay súng và phá huỷ hàng loạt")["Deir Ezzor"]
+    assert (province.cue, province.place.kind) == ("tỉnh", "admin1")
+    assert (city.cue, city.place.kind, city.place.geonameid) == ("thành phố", "city", 170794)
+
+
+def test_gaza_towns(g):
+    # vietnews-056435
+    m = named(g, "Truyền thông Palestine đưa tin hai khu vực bị Israel tấn công nằm ở Khan Yunis và Rafah, "
+                 "chưa rõ thương vong.")
+    assert m["Rafah"].place.geonameid == 281102 and m["Rafah"].place.country == "Palestine"
+    assert m["Khan Yunis"].place.country == "Palestine" and m["Khan Yunis"].cue == "ở"
+
+
+def test_lower_case_head_of_a_curated_name(g):
+    # vietnews-025684
+    m = named(g, "Dù vậy, theo ghi nhận của phóng viên thuộc Hãng tin AFP tại dải Gaza, tình hình tại điểm "
+                 "nóng này đã yên ổn kể từ thời điểm được cho là thoả thuận ngừng bắn có hiệu lực trong ngày 6-5.")
+    assert list(m) == ["dải Gaza"]
+    assert (m["dải Gaza"].place.name, m["dải Gaza"].place.kind, m["dải Gaza"].cue) == ("Gaza Strip", "admin1", "tại")
+
+
+def test_airport_and_city(g):
+    # vietnews-029648
+    m = named(g, "Nhóm này còn nhận trách nhiệm gây ra vụ tấn công sân bay Domodedovo ở Moscow hồi năm 2011 "
+                 "làm 37 người thiệt mạng.")
+    assert (m["Domodedovo"].cue, m["Domodedovo"].place.country) == ("sân bay", "Russia")
+    assert m["Moscow"].place.geonameid == 524901 and not m["Moscow"].government
+
+
+def test_saint_abbreviation(g):
+    # vietnews-029648
+    m = named(g, "Vụ nổ bom St. Petersburg: Kẻ nào đứng sau cuộc tấn công?")
+    assert m["St. Petersburg"].place.country == "Russia"
+
+
+def test_capital_cue(g):
+    # vietnews-031713
+    m = named(g, "Vụ tấn công làm gia tăng lo ngại an ninh tại Afghanistan vì chỉ 10 ngày trước thủ đô Kabul "
+                 "cũng rung chuyển bởi một vụ đánh bom làm ít nhất 14 người thiệt mạng và 145 người khác bị thương.")
+    assert (m["Kabul"].cue, m["Kabul"].place.geonameid) == ("thủ đô", 1138958)
+    assert m["Afghanistan"].cue == "tại"
+
+
+# -- governments, modifiers, people, agencies, words ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    # vietnews-029143
+    ("Đại sứ Haley đã so sánh bối cảnh hiện nay tại Syria với thời điểm Mỹ tiến hành cuộc tấn công bằng tên "
+     "lửa hành trình nhằm vào căn cứ không quân của Syria hồi tháng 4 năm ngoái, sau khi cáo buộc chính quyền "
+     "Damascus gây ra vụ tấn công hoá học", "Damascus"),
+    ("Washington tuyên bố tất cả đều trở về căn cứ an toàn.", "Washington"),   # vietnews-026867
+    # vietnews-033482
+    ("Tuy nhiên, Tel Aviv cáo buộc Hezbollah lợi dụng các căn cứ ở Syria để thực hiện các cuộc tấn công "
+     "nhắm vào Cao nguyên Golan do Israel kiểm soát.", "Tel Aviv"),
+    # dantri-news_world_148
+    ("Nga đã đưa 17 tàu chiến tới khu vực này, bao gồm 15 tàu thực hiện nhiệm vụ tập trận ở khu vực, trong "
+     "khi Moscow cáo buộc NATO triển khai khoảng 40.", "Moscow"),
+    # dantri-news_world_023
+    ("Thông báo hàng không (NOTAM) do phía Nga đưa ra, nhằm cảnh báo các phi công về nguy cơ tiềm ẩn.", "Nga"),
+])
+def test_government_metonymy(g, sentence, name):
+    assert named(g, sentence)[name].government
+
+
+def test_places_in_a_metonymy_sentence_stay_places(g):
+    # vietnews-033482
+    m = named(g, "Tuy nhiên, Tel Aviv cáo buộc Hezbollah lợi dụng các căn cứ ở Syria để thực hiện các cuộc "
+                 "tấn công nhắm vào Cao nguyên Golan do Israel kiểm soát.")
+    assert not m["Syria"].government and m["Syria"].cue == "ở"
+    assert "Hezbollah" not in m
+
+
+def test_army_of_a_country_is_a_modifier_not_a_government(g):
+    # vietnews-026867
+    m = named(g, "Quân đội Syria tuyên bố đã sử dụng loại tên lửa này để bắn hạ tiêm kích F -16 của Israel "
+                 "do Mỹ sản xuất vào tháng 2-2018.")
+    assert m["Syria"].attributive and not m["Syria"].government
+
+
+def test_president_of_a_country_keeps_the_country_only(g):
+    # dantri-news_world_004
+    mentions = found(g, "Tổng thống Mỹ Donald Trump, người có tỷ lệ ủng hộ thấp vì cách xử lý với cuộc khủng "
+                        "hoảng Covid-19, trước đó thường xuyên nói rằng một vắc xin Covid-19 có thể sẵn sàng "
+                        "trước ngày bầu cử 3/11.")
+    assert [(m.text, m.attributive) for m in mentions] == [("Mỹ", True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ý tưởng gia nhập thị trường ngay từ ban đầu đã khó thì làm gì có thị trường tự do cạnh tranh.",  # business_185
+    "Sau đó, công ty cố gắng rút thêm tiền đầu tư của Buffett.",                              # dantri-news_business_031
+    "Tổng thống Biden phát biểu bên ngoài Nhà Trắng ngày 27/4 (Ảnh: AFP).",                  # dantri-news_world_071
+    "Người nhà bệnh nhân tập trung tại khu vực bệnh viện (Ảnh: Tuấn Anh).",                   # dantri-news_health_009
+    "Đức Hoàng",                                                                               # dantri-news_world_087
+    "Anh Nguyễn Văn T.",                                                                       # dantri-news_business_027
+    # vietnews-020401: a delegate whose given name is Pyongyang's Vietnamese name
+    "Trao đổi với Tuổi Trẻ về việc cử tri ở Đồng Nai đòi bãi nhiệm tư cách đại biểu của bà Thanh, đại biểu "
+    "Lưu Bình Nhưỡng (uỷ viên thường trực Uỷ ban Về các vấn đề xã hội của Quốc hội) nói",
+    # dantri-news_business_017: "bầu Đức" is a businessman, not Germany
+    "Tuần qua, thông tin đáng chú ý liên quan tới bầu Đức là việc ông đã rất nhanh chóng chi ra 240 tỷ đồng.",
+    "Bầu trời Nội Mông biến thành màu cam (Ảnh: China Daily).",                              # dantri-news_world_128
+    # dantri-news_business_015
+    "Theo New York Times, Tổng thống Donald Trump vừa nhận được một tin vui khi các chủ nợ đồng ý xóa bỏ các "
+    "khoản nợ xấu lên tới 280 triệu USD.",
+])
+def test_no_place(g, sentence):
+    mentions = found(g, sentence)
+    assert [m.text for m in mentions if m.text not in ("Đồng Nai", "Nội Mông")] == []
+
+
+def test_preposition_inside_a_compound_still_cues(g):
+    # dantri-news_world_247: "sở tại" is a word, but "tại Bắc Kinh" is where the group sits
+    m = named(g, "Tổ chức Sáng kiến Theo dõi Tình hình Chiến lược Biển Đông có trụ sở tại Bắc Kinh cho biết, "
+                 "một máy bay trinh sát điện tử RC-135W của Không quân Mỹ đã thực hiện chuyến bay ở cự ly gần "
+                 "bất thường dọc theo bờ biển phía đông của Trung Quốc hôm 20/4.")
+    assert (m["Bắc Kinh"].cue, m["Bắc Kinh"].government, m["Bắc Kinh"].place.geonameid) == ("tại", False, 1816670)
+    assert m["Mỹ"].attributive and m["Trung Quốc"].cue == "phía đông"
+    assert "Biển Đông" not in m
+
+
+def test_a_compound_word_is_not_an_organisation_head(g):
+    # dantri-news_world_169: "yêu cầu" (ask) is not "cầu" (bridge)
+    m = named(g, "Ngoại trưởng Kuleba cho biết trong cuộc gặp với Ngoại trưởng Mỹ Antony Blinken tuần trước, "
+                 "ông đã yêu cầu Washington cung cấp \"các phương tiện tác chiến điện tử mạnh mẽ\" để đối phó "
+                 "với khả năng của Nga trong việc gây nhiễu thông tin liên lạc của Ukraine.")
+    assert m["Washington"].place.geonameid == 4140963 and not m["Washington"].attributive
+    assert "Kuleba" not in m and "Antony Blinken" not in m
+
+
+def test_sino_vietnamese_city_name(g):
+    # dantri-news_world_128
+    m = named(g, "Thành phố Trương Dịch ở Cam Túc bị bão cát \"nuốt chửng\" (Ảnh: AFP).")
+    assert (m["Trương Dịch"].cue, m["Trương Dịch"].place.country) == ("thành phố", "China")
+
+
+def test_agency_first_then_place(g):
+    # dantri-news_world_013
+    m = named(g, "Theo Reuters, siêu bão Goni đã có dấu hiệu suy yếu khi đổ bộ vào đảo chính Luzon của "
+                 "Philippines hôm nay, 1/11.")
+    assert "Reuters" not in m and "Goni" not in m
+    assert m["Philippines"].place.country == "Philippines"
+
+
+def test_search_inside_a_span(g):
+    # dantri-news_world_056: the second sentence only
+    text = ("Người biểu tình tại thành phố Yangon, Myanmar hồi tháng 3. "
+            "Tại thị trấn Insein, Yangon, một quả bom đã phát nổ.")
+    start = text.index("Tại thị trấn")
+    mentions = g.find(text, start)
+    assert [m.text for m in mentions] == ["Insein", "Yangon"] and mentions[0].start == text.index("Insein")
+    assert [m.text for m in g.find(text, 0, start)] == ["Yangon", "Myanmar"]
+
+
+# -- the article as a whole -----------------------------------------------------------------------
+
+def test_resolve_prefers_the_town_in_the_countries_the_article_names(g):
+    # vietnews-029507: Palmyra is also a town in Brazil and the US, about as big by GeoNames' figures
+    article = [
+        "Hiện ông Assad đã giành lại được quyền kiểm soát phần lớn đất nước trong khi đó Nga và Iran đã thể "
+        "hiện sự khác biệt lợi ích rõ rệt tại Syria.",
+        "Một ấn phẩm về kinh tế của Syria từng đưa tin Nga mới đây đã nhận được quyền trợ giúp Chính phủ "
+        "Syria phát triển một mỏ phốt - phát gần Palmyra.",
+        "Xem thêm > > Syria: Hé lộ sức mạnh khủng khiếp tên lửa KH -31 Nga vừa triển khai ở căn cứ Hmeimim",
+    ]
+    mentions = [m for sentence in article for m in g.find(sentence)]
+    palmyra = next(m for m in g.resolve(mentions) if m.text == "Palmyra")
+    assert (palmyra.place.geonameid, palmyra.place.country) == (163808, "Syria")
+    assert palmyra.scores[0] >= palmyra.scores[1]
+    assert len(g.resolve(mentions)) == len(mentions)
+
+
+def test_resolve_keeps_a_world_city_against_a_small_namesake(g):
+    # dantri-news_world_089: an article about the United States; Paris, Texas does not win
+    article = [
+        "Ngay khi bước vào Nhà Trắng, Tổng thống Biden đã đưa nước Mỹ trở lại Thỏa thuận Paris về biến đổi "
+        "khí hậu mà ông Trump rút khỏi năm 2018.",
+        "Không chỉ thay đổi nước Mỹ, ông Biden còn muốn thay đổi vận mệnh của hành tinh này.",
+        "Các đồng minh của Mỹ đều cảm thấy an tâm và được đảm bảo hơn trước thông điệp \"Nước Mỹ trở lại\" "
+        "của ông Biden.",
+    ]
+    mentions = g.resolve([m for sentence in article for m in g.find(sentence)])
+    paris = next(m for m in mentions if m.text == "Paris")
+    assert paris.place.country == "France" and paris.scores[0] >= paris.scores[1]
+    assert any(p.country == "United States" for p in paris.candidates)
+
+
+def test_resolve_keeps_a_capital_city_before_its_state(g):
+    # vietnews-037495: the city-state of Berlin counts its districts' people; the city still wins
+    article = [
+        "Giới quan sát đánh giá tuyên bố của Chủ tịch EUTD khiến căng thẳng giữa Ankara và Berlin càng gia tăng.",
+        "Volker Bouffier, Phó chủ tịch đảng cầm quyền Đức, nhấn mạnh quan điểm phản đối các cuộc mít tinh, cho "
+        "rằng ông Erdogan và chính phủ của ông không được chào đón ở Đức.",
+    ]
+    resolved = {m.text: m for m in g.resolve([m for sentence in article for m in g.find(sentence)])}
+    assert (resolved["Berlin"].place.kind, resolved["Berlin"].place.geonameid) == ("city", 2950159)
+    assert (resolved["Ankara"].place.kind, resolved["Đức"].cue) == ("city", "ở")
+
+
+# -- data files -----------------------------------------------------------------------------------
+
+def test_places_yaml_entries_resolve(g):
+    entries = load_curated()
+    assert entries, "places.yaml is empty"
+    for entry in entries:
+        for name in entry.names:
+            best = g.lookup(name)[0]
+            if entry.country:
+                assert (best.kind, best.iso2) == ("country", entry.country), name
+            elif entry.geonameid:
+                assert best.geonameid == entry.geonameid, name
+            elif entry.admin1:
+                assert (best.kind, best.iso2, best.name) == ("admin1", *entry.admin1), name
+            else:
+                assert (best.name, best.iso2) == (entry.point.name, entry.point.iso2), name
+                assert abs(best.latitude - entry.point.lat) < 1e-6, name
+
+
+def test_places_yaml_entries_carry_an_example():
+    lines = (LANG_DIR / "vi" / "places.yaml").read_text(encoding="utf-8").splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("  - names:")]
+    assert len(starts) == len(load_curated())
+    for i in starts:   # the comment block right above each entry quotes a real phrase
+        k = i - 1
+        comment = []
+        while k >= 0 and lines[k].strip().startswith("#"):
+            comment.append(lines[k])
+            k -= 1
+        assert comment and '"' in "".join(comment), lines[i]
+
+
+def test_acled_countries_file(g):
+    raw = yaml.safe_load((DATA_DIR / "acled_countries.yaml").read_text(encoding="utf-8"))
+    assert raw and all(len(k) == 2 and k.isupper() for k in raw)
+    for iso2, value in acled_countries().items():
+        assert g.country(iso2).country == value.name
+        if value.iso3:
+            assert (g.country(iso2).iso3, g.country(iso2).admin1) == (value.iso3, value.admin1)
+
+
+def test_place_cues_yaml_shape():
+    raw = load("vi", "place_cues")
+    for cue, spec in raw["place_cues"].items():
+        assert isinstance(cue, str) and spec["forms"] and spec.get("prefers") in (None, "city", "admin1", "country")
+    for key in ("government_before", "government_after", "government_fillers", "person_titles", "surnames",
+                "person_words", "owner_nouns", "org_heads", "not_places", "sentence_openers", "source_words",
+                "credit_words", "lowercase_heads"):
+        assert raw[key] and all(isinstance(w, str) and w.strip() for w in raw[key]), key
+
+
+# -- the build ---------------------------------------------------------------------------------
+
+def test_concurrent_builds_make_one_file(tmp_path):
+    env = {**os.environ, "FRONTLINE_CACHE": str(tmp_path)}
+    code = "from frontline.geo.build import build_gazetteer; print(build_gazetteer())"
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    paths = [p.communicate(timeout=300)[0].strip() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert paths[0] == paths[1] and Path(paths[0]).parent == tmp_path
+    assert sorted(f.name for f in tmp_path.glob("*.sqlite")) == [Path(paths[0]).name]
+    assert not list(tmp_path.glob(".*.tmp"))
+    small = Gazetteer(Path(paths[0]))
+    assert small.lookup("Albu Kamal")[0].geonameid == 174448

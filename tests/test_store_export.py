@@ -1,0 +1,156 @@
+"""Exports read back the way analysts read them: pandas, pyarrow, a GeoJSON parser."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import subprocess
+import sys
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from frontline.store.acled import COLUMNS
+from frontline.store.db import Store
+from frontline.store.export import ExportFilter, ExportFormat
+from frontline.store.export import export as export_events
+from frontline.store.ingest import store_batch
+from test_store_support import ABU_KAMAL, AL_QAIM, FIXED_CLOCK, RAFAH, fixed_clock, make_event, make_result
+
+CLI = [sys.executable, "-m", "frontline.cli"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("export") / "store.duckdb"
+    store_batch(Store(path), [
+        make_result("a", [
+            make_event("a", 0, "2017-11-08", "Government regains territory", modality="claimed",
+                       claimed_by="Military Forces of Syria", sources=("Al Masdar News",)),
+            make_event("a", 1, "2017-11-05", "Non-violent transfer of territory", "Islamic State", None,
+                       where=AL_QAIM, precision=2),
+            make_event("a", 2, "2017-11-20", "Air/drone strike", "Military Forces of Russia", "Islamic State",
+                       modality="planned"),
+        ], outlet="Dân Trí"),
+        make_result("b", [make_event("b", 0, "2017-11-08", "Government regains territory", fatalities=7)],
+                    outlet="VnExpress"),
+        make_result("c", [make_event("c", 0, "2024-05-26", "Air/drone strike", "Military Forces of Israel",
+                                     "Civilians (Palestine)", where=RAFAH, fatalities=45)], outlet="Tuổi Trẻ"),
+    ], fixed_clock)
+    return path
+
+
+def export(db, *options: str) -> subprocess.CompletedProcess:
+    done = subprocess.run([*CLI, "export", "--db", str(db), *options], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_acled_csv_has_acleds_columns_types_and_values(db, tmp_path):
+    out = tmp_path / "acled.csv"
+    export(db, "--format", "acled-csv", "-o", str(out))
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == list(COLUMNS)
+    assert len(frame) == 3  # the planned strike is not exported by default
+    for column in ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                   "fatalities", "timestamp"):
+        assert frame[column].dtype == "int64", column
+    assert frame["latitude"].dtype == frame["longitude"].dtype == "float64"
+    assert pd.to_datetime(frame["event_date"], format="%Y-%m-%d").notna().all()
+    regains = frame[frame["sub_event_type"] == "Government regains territory"].iloc[0]
+    assert regains["event_id_cnty"].startswith("SYR") and regains["event_id_cnty"][3:].isdigit()
+    assert (regains["event_date"], regains["year"], regains["time_precision"]) == ("2017-11-08", 2017, 1)
+    assert (regains["iso"], regains["region"], regains["country"]) == (760, "Middle East", "Syria")
+    assert (regains["disorder_type"], regains["interaction"], regains["inter1"]) == ("Political violence", 12, 1)
+    assert regains["source"] == "Al Masdar News; Dân Trí; VnExpress"
+    assert regains["source_scale"] == "International"
+    assert regains["fatalities"] == 7 and regains["timestamp"] == int(FIXED_CLOCK)
+    assert "Reported by 2 articles" in regains["notes"]
+    assert all(math.isnan(regains[column]) for column in ("admin2", "admin3", "tags", "assoc_actor_2"))
+    strike = frame[frame["sub_event_type"] == "Air/drone strike"].iloc[0]
+    assert strike["civilian_targeting"] == "Civilian targeting" and strike["iso"] == 275
+    assert (strike["inter2"], strike["interaction"]) == (7, 17)
+    withdrawal = frame[frame["country"] == "Iraq"].iloc[0]
+    assert withdrawal["inter2"] == 0 and withdrawal["interaction"] == 20  # ACLED: 0 and "sole" when no actor2
+    assert pd.isna(withdrawal["civilian_targeting"])
+
+
+def test_acled_csv_ids_are_stable(db):
+    assert export(db).stdout == export(db).stdout
+
+
+def test_filters(db):
+    def count(**options) -> int:
+        out = io.StringIO()
+        with Store(db).reading() as con:
+            return export_events(con, ExportFormat.acled_csv, None, ExportFilter(**options), out=out)
+
+    assert count(since=dt.date(2017, 11, 7), until=dt.date(2017, 11, 30)) == 1
+    assert count(country="Iraq") == count(country="irq") == 1
+    assert count(event_types=["Battles"]) == 1
+    assert count(event_types=["air/drone strike", "Strategic developments"]) == 2
+    assert count(modalities=["planned"]) == 1
+    assert count(modalities=["asserted", "claimed", "planned"]) == 4
+    assert len(pd.read_csv(io.StringIO(export(db, "--since", "2017-11-07", "--country", "SYR").stdout))) == 1
+    refused = subprocess.run([*CLI, "export", "--db", str(db), "--modality", "rumoured"], capture_output=True,
+                             text=True, timeout=120)
+    assert refused.returncode == 2 and "unknown modality" in refused.stderr
+
+
+def test_jsonl_keeps_every_report_and_its_evidence(db):
+    records = [json.loads(line) for line in export(db, "--format", "jsonl").stdout.splitlines()]
+    regains = next(r for r in records if r["sub_event_type"] == "Government regains territory")
+    assert (regains["modality"], regains["asserted_reports"], regains["claimed_reports"]) == ("asserted", 1, 1)
+    assert [(r["article_id"], r["modality"]) for r in regains["reports"]] == [("a", "claimed"), ("b", "asserted")]
+    assert all(r["evidence"] and r["evidence"][0]["role"] == "trigger" for r in regains["reports"])
+    assert regains["reports"][0]["url"] == "https://example.vn/a"
+
+
+def check_rfc7946(collection: dict) -> None:
+    """RFC 7946's rules that a careless writer breaks: types, lon/lat order and range, no crs member."""
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    for feature in collection["features"]:
+        assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
+        assert isinstance(feature.get("id", ""), (str, int, float))
+        geometry = feature["geometry"]
+        if geometry is None:
+            continue
+        assert geometry["type"] == "Point" and len(geometry["coordinates"]) == 2
+        lon, lat = geometry["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert (lat, lon) == (feature["properties"]["latitude"], feature["properties"]["longitude"])
+
+
+def test_geojson_is_valid_rfc7946(db, tmp_path):
+    out = tmp_path / "events.geojson"
+    export(db, "--format", "geojson", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    collection = json.loads(text)
+    check_rfc7946(collection)
+    assert len(collection["features"]) == 3
+    point = next(f for f in collection["features"] if f["properties"]["location"] == "Albu Kamal")
+    assert point["geometry"]["coordinates"] == [round(ABU_KAMAL.longitude, 4), round(ABU_KAMAL.latitude, 4)]
+    geojson = pytest.importorskip("geojson", reason="the geojson package (python-geojson) is a test dependency")
+    parsed = geojson.loads(text)
+    assert parsed.is_valid, parsed.errors()
+    assert all(feature.is_valid for feature in parsed["features"])
+
+
+def test_parquet_is_read_by_pyarrow_and_pandas(db, tmp_path):
+    out = tmp_path / "events.parquet"
+    export(db, "--format", "parquet", "-o", str(out))
+    table = pq.read_table(out)
+    assert table.column_names[:len(COLUMNS)] == list(COLUMNS)
+    assert str(table.schema.field("event_date").type) == "date32[day]"
+    assert str(table.schema.field("fatalities").type) == "int64"
+    frame = pd.read_parquet(out)
+    assert len(frame) == 3 and set(frame["modality"]) == {"asserted"}
+    assert sorted(frame["article_count"]) == [1, 1, 2]
+
+
+def test_parquet_needs_a_file(db):
+    done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "parquet"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2 and "parquet is binary" in done.stderr
