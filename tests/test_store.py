@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import sqlite3
 import subprocess
 import sys
@@ -66,6 +67,24 @@ def test_ingesting_the_same_articles_again_adds_nothing(tmp_path):
     assert again.returncode == 0, again.stderr
     assert "stored 0 new article(s)" in again.stderr and "240 already stored" in again.stderr
     assert counts(db) == stored
+
+
+def test_real_articles_ingested_in_two_shuffled_orders_give_the_same_canonical_events(tmp_path):
+    """Dân Trí's world news through the real extraction, in two orders and batchings: one answer."""
+    if not CORPUS.exists():
+        pytest.skip(f"corpus not found: {CORPUS}")
+    world = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if '"dantri-news_world_' in line]
+    answers = []
+    for number, batch in enumerate(("7", "50")):
+        random.Random(number).shuffle(world)
+        articles = tmp_path / f"world{number}.jsonl"
+        articles.write_text("\n".join(world) + "\n", encoding="utf-8")
+        db = tmp_path / f"world{number}.duckdb"
+        done = run("ingest", str(articles), "--db", str(db), "--batch-size", batch)
+        assert done.returncode == 0, done.stderr
+        answers.append(signature(Store(db)))
+    assert answers[0] == answers[1]
+    assert any(row[-1].count(",") for row in answers[0])  # some real event was reported by two articles
 
 
 def test_an_id_already_stored_with_other_text_keeps_the_stored_one(tmp_path):

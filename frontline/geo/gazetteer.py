@@ -41,6 +41,10 @@ class Gazetteer:
             raise KeyError(iso2)
         return place
 
+    def capital(self, iso2: str) -> Place | None:
+        """The capital city of a country, for "ở thủ đô" with no name after it."""
+        return self.store.capital(iso2)
+
     def acled_country_names(self) -> dict[str, str]:
         """ISO2 -> the country as ACLED spells it ("PS" -> "Palestine", "HK" -> "China")."""
         return self.store.countries()

@@ -60,6 +60,12 @@ class Store:
                                  (iso2.upper(),)).fetchone()
         return _to_place(row) if row else None
 
+    def capital(self, iso2: str) -> Place | None:
+        """The largest seat of government of a country (its capital)."""
+        row = self._db().execute(f"SELECT {_PLACE_COLUMNS} FROM place WHERE iso2 = ? AND kind = 'city' AND seat = 1 "
+                                 "ORDER BY population DESC LIMIT 1", (iso2.upper(),)).fetchone()
+        return _to_place(row) if row else None
+
     def countries(self) -> dict[str, str]:
         """ISO2 -> ACLED country name, every country."""
         return dict(self._db().execute("SELECT iso2, country FROM place WHERE kind = 'country'").fetchall())

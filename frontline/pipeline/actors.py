@@ -129,6 +129,8 @@ def find_actors(text: str, folded: str, start: int, end: int, places: list[Place
             continue
         used.add(place.start)
         actors.append(_state_actor(value.kind, inter, hit.start, place.end, text[hit.start:place.end], place))
+        if place.government:
+            continue
         # "các chiến đấu cơ Nga và Syria": the second country's forces act too
         more = _AND.match(folded, place.end)
         second = _country_after(folded, more.end(), places) if more else None
@@ -136,6 +138,14 @@ def find_actors(text: str, folded: str, start: int, end: int, places: list[Place
             used.add(second.start)
             actors.append(_state_actor(value.kind, inter, second.start, second.end, text[second.start:second.end],
                                        second))
+    # a capital or country standing for its state speaks for its government: "Tel Aviv tuyên bố"
+    for mention in places:
+        if mention.government and mention.start not in used and mention.place is not None \
+                and not any(a.start <= mention.start < a.end for a in actors):
+            used.add(mention.start)
+            actors.append(_state_actor("government", inter_codes["government"], mention.start, mention.end,
+                                       text[mention.start:mention.end], mention))
+    actors.sort(key=lambda a: a.start)
     return actors, used
 
 

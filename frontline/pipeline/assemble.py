@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 
 from frontline.pipeline.frame import Candidate
 from frontline.pipeline.notes import english_note
@@ -16,6 +17,15 @@ from frontline.record import EXPORTED_MODALITIES, Event, Span
 from frontline.taxonomy import event_type, interaction
 
 WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
+SAME_PLACE_KM = 25.0
+
+
+def distance_km(a, b) -> float:
+    """Great-circle distance between two places."""
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -30,7 +40,8 @@ def _places_compatible(a: Candidate, b: Candidate) -> bool:
     if pa is None or pb is None:
         return pa is pb
     if pa.kind == "city" and pb.kind == "city":
-        return pa.geonameid == pb.geonameid
+        # a district and its city ("quận Saint Gilles", "thủ đô Brussels") are one place of one event
+        return pa.geonameid == pb.geonameid or distance_km(pa, pb) <= SAME_PLACE_KM
     if pa.iso2 != pb.iso2:
         return False
     if pa.kind == "admin1" and pb.kind == "admin1":
@@ -63,17 +74,20 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
-    generic_a, generic_b = a.trigger.spec.generic, b.trigger.spec.generic
+    generic_a, generic_b = a.generic, b.generic
+    types = {event_type(a.sub_event_type), event_type(b.sub_event_type)}
     if generic_a != generic_b:
-        return True  # "vụ tấn công" is the "không kích" the article names precisely
-    return generic_a and event_type(a.sub_event_type) == event_type(b.sub_event_type)
+        # "vụ tấn công" is the "không kích" the article names precisely; a killing is part of a
+        # battle or a bombing, not of an abduction or a protest
+        return len(types) == 1 or types <= {"Battles", "Explosions/Remote violence"}
+    return generic_a and len(types) == 1
 
 
 def _strength(c: Candidate) -> tuple:
     """Which candidate of a group gives the record its fields: precise word, date, place, actor."""
     place_rank = {"city": 0, "admin1": 1, "country": 2}.get(c.place.kind if c.place else "", 3)
     generic_actor = c.actor1 is None or c.actor1.name is None
-    return (c.trigger.spec.generic, c.date.precision, place_rank, generic_actor, c.sentence.index, c.trigger.start)
+    return (c.generic, c.date.precision, place_rank, generic_actor, c.sentence.index, c.trigger.start)
 
 
 def group_candidates(candidates: list[Candidate]) -> list[list[Candidate]]:
@@ -97,7 +111,7 @@ def drop_lone_titles(ctx, groups: list[list[Candidate]], explain) -> list[list[C
     is a misreading of the same news, not another event.
     """
     def title_only(group: list[Candidate]) -> bool:
-        return all(ctx.is_title(c.sentence) for c in group)
+        return all(ctx.is_title(c.sentence) or c.weak for c in group)
 
     if all(title_only(g) for g in groups):
         return groups
@@ -134,7 +148,7 @@ def _evidence(doc_text: str, group: list[Candidate]) -> list[Span]:
 
 def _confidence(lead: Candidate, group: list[Candidate]) -> float:
     score = 0.45
-    score += 0.15 if not lead.trigger.spec.generic else 0.0
+    score += 0.15 if not lead.generic else 0.0
     score += 0.1 if lead.actor1 is not None and lead.actor1.name else 0.05 if lead.actor1 is not None else 0.0
     score += 0.1 if lead.place is not None and lead.place.kind == "city" else 0.05 if lead.place else 0.0
     score += 0.1 if lead.date.mention is not None and lead.date.how == "in sentence" else 0.0
@@ -142,12 +156,20 @@ def _confidence(lead: Candidate, group: list[Candidate]) -> float:
     return round(min(score, 0.99), 2)
 
 
+def _best_actor(actors: list) -> object:
+    """The most specific of a group's readings of one role: named in the text, then a known group."""
+    present = [a for a in actors if a is not None]
+    if not present:
+        return None
+    return min(present, key=lambda a: (a.end <= a.start, a.kind in ("unidentified", "sole"), a.name is None))
+
+
 def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[str], lang: str) -> Event:
     lead = group[0]
     place = next((c.place for c in group if c.place is not None and c.place.kind == "city"), lead.place)
     country = place.country if place else None
-    actor1 = next((c.actor1 for c in group if c.actor1 is not None and c.actor1.name), lead.actor1)
-    actor2 = next((c.actor2 for c in group if c.actor2 is not None and c.actor2.name), lead.actor2)
+    actor1 = _best_actor([c.actor1 for c in group])
+    actor2 = _best_actor([c.actor2 for c in group])
     name1 = actor1.named_for(country) if actor1 else None
     name2 = actor2.named_for(country) if actor2 else None
     if name2 == name1:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from frontline.pipeline.actors import ActorMention, with_kind
 from frontline.pipeline.context import ArticleContext
@@ -71,6 +72,13 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     if blocking is not None:
         explain.trigger(trigger.text, trigger.start, "dropped", f"part of the actor name '{blocking.text}'")
         return None
+    if _NOMINAL_TRIGGER.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
+        explain.trigger(trigger.text, trigger.start, "dropped", "refers back to an event already reported")
+        return None
+    if (_NOMINAL_TRIGGER.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
+            and not ctx.in_span(ctx.dates, sentence.start, sentence.end)):
+        explain.trigger(trigger.text, trigger.start, "dropped", "speaks about an event, does not report it")
+        return None
     candidate = Candidate(sentence, trigger)
     candidate.actor1, candidate.actor2, candidate.assoc1 = choose_actors(ctx, sentence, trigger, actors)
     candidate.place, candidate.place_mention, candidate.place_how = choose_place(
@@ -109,7 +117,8 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
         return "file photo: a caption dated well before publication"
     clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)
     victims = "victim" in context_classes(folded, *clause)
-    protesting = any(a.kind == "protesters" for a in actors) or "biểu tình" in folded[sentence.start:sentence.end].lower()
+    protesting = any(a.kind == "protesters" for a in actors) or _PROTEST_WORD.search(
+        folded, ctx.sentences[max(0, sentence.index - 2)].start, sentence.end) is not None
     typed = resolve_type(trigger.kind, folded, (sentence.start, sentence.end), clause, candidate.actor1,
                          candidate.actor2, candidate.place.iso2, victims, protesting)
     if typed.sub_event_type is None:
@@ -118,6 +127,15 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     _default_actors(candidate)
     candidate.fatalities, candidate.fatality_span = _fatalities(ctx, sentence, trigger)
     return None
+
+
+_PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?!\w)", re.IGNORECASE)
+# "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
+_ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)
+# "không báo trước cho Nga về đòn tấn công", "bình luận về vụ việc": talk about an event
+_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án)\s+(?:\w+\s+)?$",
+                    re.IGNORECASE)
+_NOMINAL_TRIGGER = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
 
 def _default_actors(candidate: Candidate) -> None:
@@ -129,6 +147,13 @@ def _default_actors(candidate: Candidate) -> None:
     actor1 = candidate.actor1
     if sub in ("Violent demonstration", "Mob violence") and actor1 is not None and actor1.kind == "protesters":
         candidate.actor1 = with_kind(actor1, "rioters")
+        return
+    claimer = candidate.modality.claimed_by
+    if actor1 is None and claimer is not None and claimer.country and sub not in PROTEST_TYPES \
+            and not _NOMINAL_TRIGGER.match(candidate.trigger.text):
+        # "Tel Aviv tuyên bố chiến dịch đã tiêu diệt 20 chiến binh": who claims the deed did it
+        candidate.actor1 = Actor(claimer.start, claimer.end, claimer.text, "military", 1,
+                                 actor_name("military", claimer.country), claimer.iso2, claimer.country)
         return
     if sub in PROTEST_TYPES and actor1 is not None and actor1.kind not in ("protesters", "rioters", "civilians"):
         if candidate.actor2 is None and actor1.kind in ("police", "military"):

@@ -23,6 +23,7 @@ from frontline.record import Document
 _TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
 
 
+TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a caption
 _CREDIT = re.compile(r"\(?\s*(?:ảnh|video|nguồn|đồ họa)(?:\s+minh họa)?\s*:", re.IGNORECASE)
 
 
@@ -71,8 +72,18 @@ class ArticleContext:
                 and not any(s <= m.start < e for s, e in self.source_spans)
                 and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)]
 
+    def is_news_date(self, mention) -> bool:
+        """Within the news window of the article: not background, not after publication."""
+        published = self.doc.published
+        if published is None:
+            return True
+        return (published.earliest() - mention.date).days <= 60 and mention.date <= published.latest()
+
     def country_place(self, iso2: str) -> Place:
         return gazetteer().country(iso2)
+
+    def capital(self, iso2: str) -> Place | None:
+        return gazetteer().capital(iso2)
 
     def main_place(self) -> Place | None:
         """The place the article is about: its most named country (actors' countries count),
@@ -82,8 +93,10 @@ class ArticleContext:
         return self._main[0]
 
     def is_title(self, sentence: Sentence) -> bool:
-        """The title line: the first paragraph, one sentence long, of an article of several."""
-        if sentence.paragraph != 0 or "\n" not in self.text:
+        """The title line: the first paragraph, one short undated sentence, of an article of several."""
+        if sentence.paragraph != 0 or "\n" not in self.text or sentence.end - sentence.start > TITLE_CHARS:
+            return False
+        if self.in_span(self.dates, sentence.start, sentence.end):
             return False
         return all(s.paragraph != 0 or s.index == sentence.index for s in self.sentences[:3])
 
@@ -96,12 +109,16 @@ class ArticleContext:
             _CREDIT.match(self.folded, self.sentences[following].start))
 
     def _find_main_place(self) -> Place | None:
-        countries: dict[str, int] = {}
+        countries: dict[str, float] = {}
         towns: dict[int, tuple[int, int, Place]] = {}
         for sentence in self.sentences:
-            for code in self.sentence_countries(sentence):
-                countries[code] = countries.get(code, 0) + 1
+            actors, _ = self.actors(sentence)
+            for actor in actors:  # an actor's country counts a little: "binh sĩ Nga" is often abroad
+                if actor.iso2 and actor.kind != "government":
+                    countries[actor.iso2] = countries.get(actor.iso2, 0) + 0.25
             for m in self.event_places(sentence):
+                if not m.attributive:  # a town counts for its country more than the country's own name
+                    countries[m.place.iso2] = countries.get(m.place.iso2, 0) + (1.5 if m.place.kind != "country" else 1)
                 if m.place.kind != "country" and m.place.geonameid is not None:
                     count, first, _ = towns.get(m.place.geonameid, (0, m.start, m.place))
                     towns[m.place.geonameid] = (count + 1, first, m.place)

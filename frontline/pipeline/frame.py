@@ -7,6 +7,7 @@ the sentences just before it, as a reader would.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,14 @@ from frontline.pipeline.segment import Sentence
 from frontline.pipeline.triggers import Trigger
 
 _PASSIVE = re.compile(r"\bbị\s*$", re.IGNORECASE)
-_AGENT_OF = re.compile(r"[\s,]*(?:của|do|bởi)\s+", re.IGNORECASE)  # used with match(): anchored
+# used with match(): anchored; "cuộc không kích lớn của Nga" allows a word or two before "của"
+_AGENT_OF = re.compile(r"[\s,]*(?:[\w\-]+\s+){0,2}?(?:của|do|bởi)\s+", re.IGNORECASE)
+# "Hezbollah cáo buộc Israel đứng sau vụ kích nổ": who stands behind an attack did it
+_BEHIND = re.compile(r"\s*(?:đã\s+|là\s+)?(?:đứng sau|chủ mưu|thực hiện|tiến hành|gây ra)\s*$", re.IGNORECASE)
+# "ít nhất 4 quân nhân Syria bị thương sau vụ không kích": the wounded did not strike
+_SUFFERED = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:bị thương|thiệt mạng|tử vong|chết|bị giết|bị bắt|thương vong)",
+                       re.IGNORECASE)
+SPEAKING_ONLY = ("police", "government", "civilians", "protesters")
 _BETWEEN = re.compile(r"\bgiữa\s*$", re.IGNORECASE)
 # A fronted subordinate clause takes its subject from the main clause after it:
 # "sau khi rút khỏi thành phố Al-Qaim ..., các phần tử IS đã củng cố lực lượng"
@@ -28,8 +36,19 @@ _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|khi|trong khi|sau lú
 _PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|sang|trên|nhằm vào|xuống|về|gần|quanh)\s*$",
                                 re.IGNORECASE)
 # "tên lửa bắn đi từ Israel", "gần biên giới Thái Lan": the event is not in that place
-_NOT_THERE = re.compile(r"(?:từ|khỏi|biên giới|giáp|sát)\s*$", re.IGNORECASE)
+_NOT_THERE = re.compile(r"(?:(?:từ|khỏi)(?:\s+[a-zà-ỹđ]+){0,3}|biên giới(?:\s+với)?|giáp|sát|trở về|quay về|trở lại)\s*$")
+# "cuộc không kích của Nga": a country after "của" owns the deed, it is not where it happened
+_OWNER = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
+# "tại thủ đô nước Anh": the capital of the country named
+_CAPITAL_OF = re.compile(r"(?<!\w)thủ đô(?:\s+(?:nước|của))?\s*$", re.IGNORECASE)
 INHERIT_SENTENCES = 3
+# A date followed by a verb of reporting is the day of the report: "AFP ngày 18-8 cho biết"
+_REPORTED = re.compile(r"\s*,?\s*(?:cho biết|cho hay|thông báo|tuyên bố|ra tuyên bố|xác nhận|đưa tin|dẫn lời|"
+                       r"công bố|nói|tiết lộ|báo cáo)(?!\w)", re.IGNORECASE)
+# ...unless the report says it is still going on: "tiếng súng vẫn còn vang lên"
+_ONGOING = re.compile(r"(?<!\w)(?:vẫn|đang|vẫn còn|tiếp tục)(?!\w)", re.IGNORECASE)
+# "tràn vào Phủ Thủ tướng ở thủ đô": the capital of the country the sentence is about
+_CAPITAL = re.compile(r"(?<!\w)(?:ở|tại|khắp)\s+thủ đô(?!\s+[A-ZĐÀ-Ỹ])(?!\s+(?:nước|của))", re.IGNORECASE)
 # A trigger that is a noun ("vụ nổ súng") is reported, not done, by the one who speaks of it.
 _NOMINAL = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 _SPEECH = re.compile(r"(?<!\w)(?:cho biết|cho hay|nói|thông báo|tuyên bố|xác nhận|cáo buộc|đề cập|khẳng định|"
@@ -67,6 +86,17 @@ class Candidate:
     fatality_span: tuple[int, int] | None = None
     dropped: str | None = None
 
+    @property
+    def generic(self) -> bool:
+        """A reading that a precise one of the same event absorbs: a generic word, or a town
+        taken by someone the sentence does not name ("Việc chiếm lại được nhà thờ")."""
+        return self.trigger.spec.generic or (self.trigger.kind == "territory" and self.actor1 is None)
+
+    @property
+    def weak(self) -> bool:
+        """A generic word whose date and place both come from other sentences: an echo."""
+        return self.generic and self.place_how != "in sentence" and (self.date is None or self.date.how != "in sentence")
+
 
 def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
                   actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
@@ -103,6 +133,9 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             actor2 = next((a for a in others if a.start > actor1.start and a.name != actor1.name), None)
         if pool:
             actor1 = pool[-1]
+            subject = _country_subject(ctx, sentence, trigger)
+            if subject is not None and subject.start > actor1.end:
+                actor1 = subject  # "Hezbollah cáo buộc Israel đứng sau vụ kích nổ": the nearer one acts
         if actor1 is None and after and _SUBORDINATE.search(folded, clause if clause > sentence.start
                                                            else sentence.start, trigger.start):
             actor1 = after[0]
@@ -126,7 +159,9 @@ def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
     between = folded[actor.end:trigger.start]
     if actor.kind == "government" and len(between.split()) > 2:
         return False
-    return not (_SPEECH.search(between) and _NOMINAL.match(trigger.text))
+    if _SUFFERED.match(between):
+        return False
+    return not (actor.kind in SPEAKING_ONLY and _SPEECH.search(between) and _NOMINAL.match(trigger.text))
 
 
 def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
@@ -135,14 +170,14 @@ def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) 
         if mention.end > trigger.start or mention.place.kind != "country":
             continue
         gap = ctx.folded[mention.end:trigger.start]
-        if len(gap.split()) > 3 or any(p in gap for p in ",;:"):
+        if (len(gap.split()) > 3 or any(p in gap for p in ",;:")) and not _BEHIND.match(gap):
             return None
         if _PLACE_PREPOSITION.search(ctx.folded, sentence.start, mention.start):
             return None
         return country_actor(mention, ctx.text)
     # "cuộc không kích của Israel"
     after = [m for m in ctx.event_places(sentence) if m.start >= trigger.end and m.place.kind == "country"]
-    if after and _AGENT_OF.fullmatch(ctx.folded[trigger.end:after[0].start] + " "):
+    if after and _AGENT_OF.fullmatch(ctx.folded, trigger.end, after[0].start):
         return country_actor(after[0], ctx.text)
     return None
 
@@ -156,10 +191,19 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     """
     taken = [(a.start, a.end) for a in actors if a is not None]
     mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
-    if mentions:
-        best = _nearest_place(ctx, sentence, trigger, mentions, actors[0])
-        return best.place, best, "in sentence"
+    cities = [m for m in mentions if m.place.kind != "country"]
     countries = ctx.sentence_countries(sentence)
+    capital = _CAPITAL.search(ctx.folded, sentence.start, sentence.end)
+    if capital and not cities and countries and ctx.capital(countries[0]) is not None:
+        return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
+    here = [m for m in mentions if not _away(ctx, sentence, trigger, m)]
+    if here:
+        best = _nearest_place(ctx, sentence, trigger, here, actors[0])
+        if best.place.kind == "country" and _CAPITAL_OF.search(ctx.folded, sentence.start, best.start):
+            city = ctx.capital(best.place.iso2)
+            if city is not None:
+                return city, best, "the capital of the country named"
+        return best.place, best, "in sentence"
     found, how = None, ""
     for back in range(1, INHERIT_SENTENCES + 1):
         index = sentence.index - back
@@ -168,13 +212,17 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         before = ctx.sentences[index]
         earlier = [m for m in ctx.event_places(before) if m.place.kind != "country"
                    and not _NOT_THERE.search(ctx.folded, before.start, m.start)]
+        if len({m.place.geonameid for m in earlier}) > 1:
+            break  # "Dijon, Lyon và Marseille": which of them the next sentence means is unknown
         if earlier:
             found, how = earlier[-1].place, f"from {back} sentence(s) before"
             break
     main = ctx.main_place()
+    main_country = main.iso2 if main else None
+    if found is not None and found.iso2 not in countries and found.iso2 != main_country:
+        found = None  # a town of another country named just before: "quan chức ... tại New Delhi"
     if found is None:
         found, how = main, "the article's main place"
-    main_country = main.iso2 if main else None
     if countries and (found is None or found.iso2 not in countries and found.iso2 != main_country):
         return ctx.country_place(countries[0]), None, "the country the sentence names"
     return found, None, how
@@ -197,11 +245,22 @@ def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) ->
     return mentions[start:end + 1]
 
 
+def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention) -> bool:
+    """Whether the words before a place make it where something came from, not where it happened.
+
+    "tên lửa bắn đi từ Israel" is not in Israel; but a withdrawal happens at the place
+    left: "rút khỏi thành phố Al-Qaim".
+    """
+    away = _NOT_THERE.search(ctx.folded, sentence.start, mention.start)
+    return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
+
+
 def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
           actor1: ActorMention | None) -> tuple:
     place = mention.place
     specificity = {"city": 0, "admin1": 1, "country": 2}.get(place.kind, 3)
-    origin = bool(_NOT_THERE.search(ctx.folded, sentence.start, mention.start))
+    origin = _away(ctx, sentence, trigger, mention) or (
+        place.kind == "country" and bool(_OWNER.search(ctx.folded, sentence.start, mention.start)))
     # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
     own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
                    and trigger.kind not in ("arrest", "protest", "riot"))
@@ -219,13 +278,20 @@ def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> Da
     dates = ctx.in_span(ctx.dates, sentence.start, sentence.end)
     if dates:
         clause = clause_start(ctx.folded, sentence.start, trigger.start)
-        best = min(dates, key=lambda d: (not (d.start >= clause), abs(d.start - trigger.start)))
+        # the day of a report ("TASS ... hôm nay tiết lộ") yields to the day of the deed ("Sáng 22/7, ...")
+        best = min(dates, key=lambda d: (bool(_REPORTED.match(ctx.folded, d.end)), abs(d.start - trigger.start)))
+        if _REPORTED.match(ctx.folded, best.end) and best.precision == 1 and not _ONGOING.search(
+                ctx.folded, clause, trigger.start):
+            # "Giới chức Lebanon ngày 18/9 thông báo ... thiệt mạng": the day of the report, the
+            # event before it (CODING.md: the day before, precision 2)
+            return DateChoice(best.date - dt.timedelta(days=1), 2, best, "the day before the report")
         return DateChoice(best.date, best.precision, best, "in sentence")
     for back in range(1, INHERIT_SENTENCES + 1):
         index = sentence.index - back
         if index < 0:
             break
-        earlier = ctx.in_span(ctx.dates, ctx.sentences[index].start, ctx.sentences[index].end)
+        earlier = [d for d in ctx.in_span(ctx.dates, ctx.sentences[index].start, ctx.sentences[index].end)
+                   if ctx.is_news_date(d)]
         if earlier:
             best = earlier[-1]
             return DateChoice(best.date, max(best.precision, 2), best, f"from {back} sentence(s) before")

@@ -19,6 +19,8 @@ from frontline.pipeline.lexicon import Hit, Lexicon
 # tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong khi)\s", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# A trigger that is a noun: "vụ tấn công", "các cuộc biểu tình", "đợt không kích"
+_NOMINAL = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,21 +75,59 @@ def _words_between(folded: str, start: int, end: int) -> int:
 
 
 def skip_reason(folded: str, start: int, end: int) -> str | None:
-    """Why a whole sentence is not reporting: a teaser of another article, a file photo."""
-    hit = next(iter(_skip_sentence().find(folded, start, end)), None)
-    return f"not reporting: '{hit.text}'" if hit else None
+    """Why a whole sentence is not reporting: a teaser of another article ("Xem thêm: ..."), a file photo.
+
+    The cue must open the sentence or a bracket: "thông tin liên quan" inside a
+    sentence is not "Tin liên quan".
+    """
+    for hit in _skip_sentence().find(folded, start, end):
+        opening = folded[start:hit.start].strip(" \t\"“(-–:")
+        if not opening or folded[max(start, hit.start - 1):hit.start] == "(":
+            return f"not reporting: '{hit.text}'"
+    return None
 
 
 def background_reason(folded: str, sentence_start: int, trigger_start: int, trigger_end: int,
                       sentence_end: int) -> str | None:
-    """Why the trigger's sentence counts or generalises rather than reporting one event."""
-    start = sentence_start
-    end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
-    end = end_match.start() if end_match else sentence_end
-    for hit in _cues().find(folded, start, end):
+    """Why the trigger's sentence counts or generalises rather than reporting one event.
+
+    Background cues count anywhere in the sentence ("Sau khi bị đẩy lùi ..., các nhóm
+    phiến quân thường xuyên ..."); after a noun trigger, words of duration do too
+    ("các cuộc biểu tình vẫn tiếp diễn").
+    """
+    for hit in _cues().find(folded, sentence_start, sentence_end):
         if ("background", "clause") in hit.value:
             return f"background: '{hit.text}'"
+    if _NOMINAL.match(folded, trigger_start):
+        window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
+        ongoing = _ongoing().find(window)
+        if ongoing:
+            return f"background: ongoing ('{ongoing[0].text}')"
     return None
+
+
+def after_noun_modality(folded: str, trigger_start: int, trigger_end: int, sentence_end: int) -> Modality | None:
+    """A modal after a noun trigger in subject position: "các cuộc biểu tình ... có thể bùng phát"."""
+    if not _NOMINAL.match(folded, trigger_start):
+        return None
+    end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
+    end = end_match.start() if end_match else sentence_end
+    for hit in _cues().find(folded, trigger_end, end):
+        if _words_between(folded, trigger_end, hit.start) > _data()["near_words"]:
+            break
+        if hit.text.lower() in _data()["background"]["after_noun"]:
+            modality = "planned" if hit.text.lower() in ("sẽ", "dự kiến", "sắp") else "hypothetical"
+            return Modality(modality, f"'{hit.text}' after the noun trigger", hit)
+    return None
+
+
+@cache
+def _ongoing() -> Lexicon[str]:
+    return Lexicon([(w, "ongoing") for w in _data()["background"]["ongoing"]])
+
+
+# "X tuyên bố (chiến dịch) đã tiêu diệt ...": the announcer tells of its own deed
+_OWN_DEED = re.compile(r"\s*(?:rằng\s+)?(?:[\w\-]+\s+){0,2}?(?:đã|vừa|đã thành công|họ đã)\s", re.IGNORECASE)
 
 
 def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[ActorMention]) -> Modality | None:
@@ -98,7 +138,11 @@ def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[Ac
         if not speakers:
             continue
         speaker = speakers[-1]
-        if speaker.armed or speaker.kind in ("government", "named", "military", "police"):
+        between = folded[verb.end:trigger_start]
+        own_deed = bool(_OWN_DEED.match(between))
+        # a party announcing what it did, or an armed party's announcement; a ministry of health
+        # counting the dead reports, it does not claim
+        if speaker.kind in ("military", "named", "unidentified", "militia") or (speaker.kind == "government" and own_deed):
             return Modality("claimed", f"announced by '{speaker.text}' ('{verb.text}')", verb, speaker)
     return None
 
@@ -117,4 +161,12 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
             if ((reach == "near" and in_clause and gap <= near_words) or (reach == "clause" and in_clause)
                     or reach == "sentence" or (reach == "ahead_of" and in_clause and gap <= 2)):
                 return Modality(modality, f"'{hit.text}' before the trigger", hit)
-    return _claim(folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact")
+    return (after_noun_modality(folded, trigger_start, _trigger_end(folded, trigger_start, sentence_end), sentence_end)
+            or _claim(folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact"))
+
+
+def _trigger_end(folded: str, trigger_start: int, sentence_end: int) -> int:
+    """The end of a noun trigger's head and noun: "cuộc biểu tình" of "các cuộc biểu tình, tuần hành"."""
+    m = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s+\w+(?:\s+\w+)?", re.IGNORECASE).match(
+        folded, trigger_start, sentence_end)
+    return m.end() if m else trigger_start

@@ -91,7 +91,7 @@ def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_ac
     """Whether the trigger is read in its conflict sense in its sentence, and why."""
     if armed_actor:
         classes = classes | {"armed"}
-    if domains and "armed" not in classes:
+    if domains and not classes & {"armed", "weapon"}:
         return SenseVerdict(False, f"peaceful sense: {', '.join(sorted(domains))} words and no armed actor")
     needs = trigger.spec.needs
     if needs and not classes.intersection(needs):

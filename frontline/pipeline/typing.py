@@ -119,6 +119,10 @@ def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tupl
                 return Typed("Protest with intervention", "protesters arrested")
             return typed
         return Typed("Arrests", "a political arrest")
-    if kind == "Armed clash" and actor1 is not None and actor1.kind in ("protesters", "rioters"):
-        return protest_type(folded, *sentence)
+    sides = {a.kind for a in (actor1, actor2) if a is not None}
+    if kind == "Armed clash" and (sides & {"protesters", "rioters"} or (protest_context and sides <= {"police"})):
+        # "Đụng độ dữ dội giữa cảnh sát và người biểu tình": a protest that turned violent
+        typed = protest_type(folded, *sentence)
+        return typed if typed.sub_event_type != "Peaceful protest" else Typed("Violent demonstration",
+                                                                               "protesters clash with the police")
     return Typed(kind, "the trigger names it")

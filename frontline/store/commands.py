@@ -16,8 +16,9 @@ from typing import Annotated, Optional
 import typer
 
 from frontline.record import EXPORTED_MODALITIES, MODALITIES
-from frontline.store.db import DEFAULT_DB, Store, StoreBusy, StoreError
-from frontline.store.export import ExportFilter, ExportFormat
+from frontline.store import DEFAULT_DB
+from frontline.store.errors import StoreBusy, StoreError
+from frontline.store.selection import ExportFilter, ExportFormat
 
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: the same command will work once the writer is done
 
@@ -51,6 +52,7 @@ def ingest_command(
     An article already stored (same id, or the same text) adds nothing. Exit code 1 when any item failed.
     """
     from frontline.progress import LazyProgress
+    from frontline.store.db import Store
     from frontline.store.ingest import ingest
 
     with store_errors(), LazyProgress("ingesting") as progress:
@@ -68,6 +70,7 @@ def control_command(
     wait: Wait = 10.0,
 ) -> None:
     """Who held PLACE from when to when, which changes were only claimed, and where reports conflict."""
+    from frontline.store.db import Store
     from frontline.store.render import timeline_table
     from frontline.store.timeline import control_timeline, resolve_place
 
@@ -101,6 +104,7 @@ def export_command(
     wait: Wait = 10.0,
 ) -> None:
     """Export the canonical events: ACLED CSV (ACLED's columns and order), JSON lines, GeoJSON or Parquet."""
+    from frontline.store.db import Store
     from frontline.store.export import export
 
     unknown = sorted(set(modality or []) - set(MODALITIES))

@@ -16,19 +16,13 @@ from pathlib import Path
 
 import duckdb
 
-from frontline.store import schema
+from frontline.store import DEFAULT_DB, schema
+from frontline.store.errors import StoreBusy, StoreError
 
-DEFAULT_DB = "frontline.duckdb"
+__all__ = ["DEFAULT_DB", "Store", "StoreBusy", "StoreError", "transaction"]
+
 DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 POLL_SECONDS = 0.05
-
-
-class StoreError(Exception):
-    """A problem with the database file, said in one line for the user."""
-
-
-class StoreBusy(StoreError):
-    """Another process holds the file (DuckDB allows one writer, or readers only)."""
 
 
 class Store:

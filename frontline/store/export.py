@@ -14,55 +14,18 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
 import duckdb
 import pyarrow as pa
 
-from frontline.record import EXPORTED_MODALITIES
 from frontline.store import rows
 from frontline.store.acled import COLUMNS, INTEGER_COLUMNS, SEPARATOR, acled_row
+from frontline.store.selection import ExportFilter, ExportFormat
 
 EXTRA_COLUMNS = ("canonical_id", "modality", "asserted_reports", "claimed_reports", "claimed_by",
                  "article_count", "geonameid")
-
-
-class ExportFormat(str, Enum):
-    acled_csv = "acled-csv"
-    jsonl = "jsonl"
-    geojson = "geojson"
-    parquet = "parquet"
-
-
-@dataclass(slots=True)
-class ExportFilter:
-    since: dt.date | None = None
-    until: dt.date | None = None
-    country: str | None = None          # ACLED name or ISO3, any case
-    event_types: list[str] = field(default_factory=list)  # event or sub-event types, any case
-    modalities: list[str] = field(default_factory=lambda: list(EXPORTED_MODALITIES))
-
-    def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause of fixed fragments and its parameters."""
-        clauses, params = ["modality IN (SELECT unnest($1))"], [list(self.modalities)]
-        if self.since:
-            params.append(self.since)
-            clauses.append(f"event_date >= ${len(params)}")
-        if self.until:
-            params.append(self.until)
-            clauses.append(f"event_date <= ${len(params)}")
-        if self.country:
-            params.append(self.country.strip().casefold())
-            clauses.append(f"(lower(country) = ${len(params)} OR lower(iso3) = ${len(params)})")
-        if self.event_types:
-            params.append([name.strip().casefold() for name in self.event_types])
-            n = len(params)
-            clauses.append(f"(lower(event_type) IN (SELECT unnest(${n})) OR lower(sub_event_type) IN "
-                           f"(SELECT unnest(${n})))")
-        return " AND ".join(clauses), params
 
 
 def canonical_rows(con: duckdb.DuckDBPyConnection, selection: ExportFilter) -> list[dict[str, Any]]:

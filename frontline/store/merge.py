@@ -2,10 +2,10 @@
 
 Two reports *may* be one event when they have the same event type (and, for
 explosions, violence against civilians and strategic developments, a sub-event
-type of the same kind: see FAMILIES), dates that
-overlap once each is widened by its precision, places within 25 km (or the same
-admin1 when either is placed only near a town or at a region), compatible
-actors, and come from different articles. That relation is not transitive
+type of the same kind: see FAMILIES), dates that overlap once each is widened
+by its precision, places in one country within 25 km (or the same admin1 when
+either is placed only near a town or at a region), compatible actors, and come
+from different articles. That relation is not transitive
 (A near B, B near C, A far from C), so the merge works in two steps, each a
 function of the set of reports alone, never of the order they arrived in:
 
@@ -23,7 +23,9 @@ those components and nothing else.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import math
 import re
 from collections import defaultdict
@@ -100,11 +102,6 @@ class Report:
     def has_point(self) -> bool:
         return self.event.latitude is not None and self.event.longitude is not None
 
-    @property
-    def country_wide(self) -> bool:
-        """Placed at the whole country: compatible with any place in it."""
-        return self.coarse and self.admin1 is None
-
     def sort_key(self) -> tuple:
         """Most precise first, so that precise reports seed the clusters; event_id makes it total."""
         e = self.event
@@ -134,15 +131,17 @@ def distance_km(a: Event, b: Event) -> float:
 
 
 def places_compatible(a: Report, b: Report) -> bool:
+    """Same country, and within 25 km, or the same admin1 when either is placed only near a town or at a region.
+
+    A report placed at a whole country has no admin1: it merges only with reports near the
+    country's centroid (in practice, other country-level reports). In a country at war many
+    events of a type happen each week, and a country-level report cannot say which it was.
+    """
     if a.country is None or a.country != b.country:
         return False
     if a.has_point and b.has_point and distance_km(a.event, b.event) <= RADIUS_KM:
         return True
-    if a.coarse or b.coarse:
-        if a.country_wide or b.country_wide:
-            return True
-        return a.admin1 is not None and a.admin1 == b.admin1
-    return False
+    return (a.coarse or b.coarse) and a.admin1 is not None and a.admin1 == b.admin1
 
 
 def actors_compatible(a: Report, b: Report) -> bool:
@@ -164,73 +163,83 @@ def compatible(a: Report, b: Report) -> bool:
 
 
 class BlockIndex:
-    """Reports filed by (family, modality group, country, date bucket) and then grid cell or admin1.
+    """Reports filed by (family, modality group, country), then date bucket and grid cell or admin1.
 
     A report is filed under every date bucket its widened date touches, so two
     reports whose dates overlap share a bucket; candidates() returns a superset
-    of the compatible reports and compatible() decides.
+    of the compatible reports and compatible() decides. Reports of different
+    families, modality groups or countries are never compatible: each such
+    partition has its own small index.
     """
 
     def __init__(self) -> None:
-        self._cells: dict[tuple, list[Report]] = defaultdict(list)
-        self._areas: dict[tuple, list[Report]] = defaultdict(list)
-        self._coarse_areas: dict[tuple, list[Report]] = defaultdict(list)
-        self._countries: dict[tuple, list[Report]] = defaultdict(list)
-        self._country_wide: dict[tuple, list[Report]] = defaultdict(list)
-
-    @staticmethod
-    def _buckets(report: Report) -> range:
-        return range((report.day - report.half_width) // BUCKET_DAYS,
-                     (report.day + report.half_width) // BUCKET_DAYS + 1)
-
-    @staticmethod
-    def _cell(report: Report) -> tuple[int, int]:
-        e = report.event
-        return (math.floor(e.latitude / CELL_DEGREES), math.floor((e.longitude + 180.0) / CELL_DEGREES))
+        self._parts: dict[tuple[str, str, str], _Partition] = {}
 
     def add(self, report: Report) -> None:
         if report.country is None:
             return  # no place: it cannot be shown to be anyone else's event
-        base = (report.family, report.group, report.country)
-        for bucket in self._buckets(report):
-            key = (*base, bucket)
-            if report.has_point:
-                self._cells[(*key, *self._cell(report))].append(report)
-            self._countries[key].append(report)
-            if report.admin1 is not None:
-                self._areas[(*key, report.admin1)].append(report)
-                if report.coarse:
-                    self._coarse_areas[(*key, report.admin1)].append(report)
-            elif report.coarse:
-                self._country_wide[key].append(report)
+        key = (report.family, report.group, report.country)
+        part = self._parts.get(key)
+        if part is None:
+            part = self._parts[key] = _Partition()
+        part.add(report)
 
     def candidates(self, report: Report) -> Iterator[Report]:
         """Every filed report that may be compatible with `report` (some more than once)."""
         if report.country is None:
-            return
-        base = (report.family, report.group, report.country)
-        for bucket in self._buckets(report):
-            key = (*base, bucket)
-            if report.has_point:
-                yield from self._near(key, report)
-            if report.country_wide:
-                yield from self._countries.get(key, ())
-                continue
-            yield from self._country_wide.get(key, ())
-            if report.admin1 is not None:
-                yield from self._coarse_areas.get((*key, report.admin1), ())
-                if report.coarse:
-                    yield from self._areas.get((*key, report.admin1), ())
+            return iter(())
+        part = self._parts.get((report.family, report.group, report.country))
+        return part.candidates(report) if part else iter(())
 
-    def _near(self, key: tuple, report: Report) -> Iterator[Report]:
-        row, column = self._cell(report)
-        columns = round(360 / CELL_DEGREES)
-        widest = min(89.0, abs(report.event.latitude) + 2 * CELL_DEGREES)
-        km_per_column = 111.32 * CELL_DEGREES * math.cos(math.radians(widest))
-        reach = min(columns // 2, math.ceil(RADIUS_KM / km_per_column))
-        for dr in (-1, 0, 1):
-            for dc in range(-reach, reach + 1):
-                yield from self._cells.get((*key, row + dr, (column + dc) % columns), ())
+
+class _Partition:
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int, int], list[Report]] = defaultdict(list)
+        self.areas: dict[tuple[int, str], list[Report]] = defaultdict(list)
+        self.coarse_areas: dict[tuple[int, str], list[Report]] = defaultdict(list)
+
+    def add(self, report: Report) -> None:
+        cell = _cell(report)
+        for bucket in _buckets(report):
+            if cell is not None:
+                self.cells[(bucket, *cell)].append(report)
+            if report.admin1 is not None:
+                self.areas[(bucket, report.admin1)].append(report)
+                if report.coarse:
+                    self.coarse_areas[(bucket, report.admin1)].append(report)
+
+    def candidates(self, report: Report) -> Iterator[Report]:
+        cell = _cell(report)
+        near = _reach(report) if cell is not None else 0
+        for bucket in _buckets(report):
+            if cell is not None:
+                row, column = cell
+                for dr in (-1, 0, 1):
+                    for dc in range(-near, near + 1):
+                        yield from self.cells.get((bucket, row + dr, (column + dc) % COLUMNS), ())
+            if report.admin1 is not None:  # an imprecise report fits any report of its admin1, and back
+                yield from (self.areas if report.coarse else self.coarse_areas).get((bucket, report.admin1), ())
+
+
+COLUMNS = round(360 / CELL_DEGREES)
+
+
+def _buckets(report: Report) -> range:
+    return range((report.day - report.half_width) // BUCKET_DAYS, (report.day + report.half_width) // BUCKET_DAYS + 1)
+
+
+def _cell(report: Report) -> tuple[int, int] | None:
+    e = report.event
+    if e.latitude is None or e.longitude is None:
+        return None
+    return math.floor(e.latitude / CELL_DEGREES), math.floor((e.longitude + 180.0) / CELL_DEGREES) % COLUMNS
+
+
+def _reach(report: Report) -> int:
+    """Grid columns to look either side: a column narrows away from the equator."""
+    widest = min(89.0, abs(report.event.latitude) + 2 * CELL_DEGREES)
+    km_per_column = 111.32 * CELL_DEGREES * math.cos(math.radians(widest))
+    return min(COLUMNS // 2, math.ceil(RADIUS_KM / km_per_column))
 
 
 class UnionFind:
@@ -275,8 +284,26 @@ def compatible_pairs(new: Iterable[Report], index: BlockIndex) -> Iterator[tuple
                 yield report, other
 
 
+@contextlib.contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: indexing makes many small objects and no cycles, and with
+    100,000 reports alive each full collection would walk all of them again (a quadratic cost)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def components(reports: list[Report]) -> list[list[Report]]:
     """The connected groups of the compatibility graph, each sorted, in a canonical order."""
+    with no_cycle_collection():
+        return _components(reports)
+
+
+def _components(reports: list[Report]) -> list[list[Report]]:
     index = BlockIndex()
     for report in reports:
         index.add(report)

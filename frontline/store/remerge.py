@@ -16,8 +16,8 @@ import duckdb
 
 from frontline.store import rows
 from frontline.store.canonical import Canonical, compose
-from frontline.store.merge import (MAX_HALF_WIDTH, BlockIndex, Report, UnionFind, clusters, compatible_pairs,
-                                   components)
+from frontline.store.merge import (MAX_HALF_WIDTH, BlockIndex, Report, UnionFind, no_cycle_collection, clusters,
+                                   compatible_pairs, components)
 
 GROUP_SQL = "CASE WHEN e.modality IN ('asserted', 'claimed') THEN 'happened' ELSE e.modality END"
 COUNTRY_SQL = "upper(trim(coalesce(nullif(trim(e.iso3), ''), e.country)))"
@@ -38,6 +38,11 @@ def merge_new(con: duckdb.DuckDBPyConnection, new: list[Report], now: dt.datetim
     stats = MergeStats(new_reports=len(new))
     if not new:
         return stats
+    with no_cycle_collection():
+        return _merge_new(con, new, now, stats)
+
+
+def _merge_new(con: duckdb.DuckDBPyConnection, new: list[Report], now: dt.datetime, stats: MergeStats) -> MergeStats:
     stored = _stored_candidates(con, new)
     component_of = {report.event_id: component for report, component in stored}
     index = BlockIndex()
@@ -128,19 +133,20 @@ def _stored_candidates(con: duckdb.DuckDBPyConnection, new: list[Report]) -> lis
     if not keyed:
         return []
     reach = [r.half_width + MAX_HALF_WIDTH for r in keyed]
-    params = [
-        [r.event.event_type for r in keyed], [r.group for r in keyed], [r.country for r in keyed],
-        [dt.date.fromordinal(r.day - w) for r, w in zip(keyed, reach)],
-        [dt.date.fromordinal(r.day + w) for r, w in zip(keyed, reach)],
-    ]
+    lows = [dt.date.fromordinal(r.day - w) for r, w in zip(keyed, reach)]
+    highs = [dt.date.fromordinal(r.day + w) for r, w in zip(keyed, reach)]
+    params = [[r.event.event_type for r in keyed], [r.group for r in keyed], [r.country for r in keyed],
+              lows, highs, min(lows), max(highs)]
+    # The constant date range lets DuckDB skip whole row groups by their min/max dates.
     sql = f"""
         WITH k AS (SELECT unnest($1) AS event_type, unnest($2) AS grp, unnest($3) AS country,
                           unnest($4) AS lo, unnest($5) AS hi)
         {STORED_SQL}
-        WHERE e.event_id IN (
+        WHERE e.event_date BETWEEN $6 AND $7 AND e.event_id IN (
             SELECT e.event_id FROM events e JOIN k
               ON e.event_type = k.event_type AND {GROUP_SQL} = k.grp AND {COUNTRY_SQL} = k.country
-             AND e.event_date BETWEEN k.lo AND k.hi)
+             AND e.event_date BETWEEN k.lo AND k.hi
+            WHERE e.event_date BETWEEN $6 AND $7)
         ORDER BY e.event_id"""
     return [(_report(row), row["component_id"]) for row in rows.fetch_dicts(con, sql, params)]
 
