@@ -88,11 +88,15 @@ def replicas(base: list[ItemResult], size: int) -> list[ItemResult]:
     return out
 
 
-def in_memory_merge(results: list[ItemResult]) -> dict[str, float]:
+def in_memory_merge(results: list[ItemResult], repeat: int = 3) -> dict[str, float]:
+    """Merge from scratch in memory; the best of `repeat` runs (the machine is shared)."""
     reports = [Report.of(event, result.doc.outlet) for result in results for event in result.events]
-    began = time.perf_counter()
-    found = merge.merge(reports)
-    return {"events": len(reports), "seconds": time.perf_counter() - began, "canonical": len(found)}
+    best, found = float("inf"), []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        found = merge.merge(reports)
+        best = min(best, time.perf_counter() - began)
+    return {"events": len(reports), "seconds": best, "canonical": len(found)}
 
 
 def stored_merge(results: list[ItemResult], folder: Path, size: int) -> dict[str, float]:
@@ -138,7 +142,7 @@ def report(real: dict[str, float], scale: dict[int, tuple[dict, dict]]) -> str:
              f"Real ingest (read, extract, store, merge): {real['articles']} articles with {real['events']} events "
              f"in {real['seconds']:.1f} s = {real['articles'] / real['seconds']:.0f} articles/s, "
              f"{real['events'] / real['seconds']:.1f} events/s.", "",
-             "| events | in-memory merge | canonical | stored in batches of 500 (writes + merge) | of which merge | "
+             "| events | in-memory merge (best of 3) | canonical | stored in batches of 500 (writes + merge) | of which merge | "
              "store events/s |", "|---:|---:|---:|---:|---:|---:|"]
     for size, (memory, stored) in sorted(scale.items()):
         lines.append(f"| {memory['events']:,} | {memory['seconds']:.2f} s | {memory['canonical']:,} | "

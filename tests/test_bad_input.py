@@ -13,6 +13,7 @@ import io
 import json
 import random
 import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -267,7 +268,8 @@ def test_warnings_alone_exit_0(tmp_path, bad_and_good):
 def test_stdin_through_the_installed_command(tmp_path, corpus_articles):
     feed = line(corpus_articles[0]) + "{not json}\n" + line(corpus_articles[1])
     out = tmp_path / "events.jsonl"
-    done = subprocess.run(["frontline", "extract", "-", "-o", str(out)], input=feed.encode(),
+    command = str(Path(sys.executable).with_name("frontline"))  # the console script of this environment
+    done = subprocess.run([command, "extract", "-", "-o", str(out)], input=feed.encode(),
                           capture_output=True, timeout=120, check=False)
     stderr = done.stderr.decode()
     assert done.returncode == 1, stderr

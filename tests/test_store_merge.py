@@ -11,7 +11,7 @@ from frontline.store.db import transaction
 from frontline.store.ingest import store_batch
 from frontline.store.merge import Report
 from frontline.store.remerge import rebuild
-from test_store_support import (ABU_KAMAL, AL_QAIM, DEIR_EZ_ZOR, HAJIN, KHAN_YUNIS, RAFAH, fixed_clock, make_event,
+from test_store_support import (ABU_KAMAL, AL_QAIM, DEIR_EZ_ZOR, HAJIN, KHAN_YUNIS, RAFAH, SYRIA, fixed_clock, make_event,
                                 make_result, new_store, signature, synthetic_corpus)
 
 
@@ -82,6 +82,7 @@ def test_a_claim_and_a_report_of_fact_stay_visibly_distinct(tmp_path):
     (dict(sub_event_type="Air/drone strike"), "another event type"),
     (dict(actor1="Military Forces of Russia", actor2="Hezbollah"), "other actors"),
     (dict(modality="negated"), "denied, not reported"),
+    (dict(where=SYRIA), "placed only at the country: it cannot say which of the week's clashes it was"),
 ])
 def test_reports_that_cannot_be_one_event_stay_apart(tmp_path, other, why):
     store = new_store(tmp_path)
@@ -106,6 +107,15 @@ def test_reports_that_fit_merge(tmp_path, other, why):
     store_batch(store, [make_result("a", [make_event("a", 0, "2017-11-15")]),
                         make_result("b", [make_event("b", 0, date, **values)])], fixed_clock)
     assert canonical_count(store) == 1, why
+
+
+@pytest.mark.parametrize("other, merged", [("Shelling/artillery/missile attack", True),
+                                           ("Remote explosive/landmine/IED", False)])
+def test_a_strike_may_be_called_shelling_but_not_a_bomb(tmp_path, other, merged):
+    store = new_store(tmp_path)
+    store_batch(store, [make_result("a", [make_event("a", 0, "2017-11-15", "Air/drone strike")]),
+                        make_result("b", [make_event("b", 0, "2017-11-15", other)])], fixed_clock)
+    assert canonical_count(store) == (1 if merged else 2)
 
 
 def test_one_article_never_merges_with_itself(tmp_path):

@@ -28,7 +28,7 @@ class Where:
     location: str
     country: str
     iso3: str
-    admin1: str
+    admin1: str | None
     latitude: float
     longitude: float
     geonameid: int | None = None
@@ -38,6 +38,7 @@ class Where:
 ABU_KAMAL = Where("Albu Kamal", "Syria", "SYR", "Deir ez-Zor", 34.45226, 40.91854, 174448)
 HAJIN = Where("Hajin", "Syria", "SYR", "Deir ez-Zor", 34.69, 40.83, 173813)          # 28 km from Albu Kamal
 AL_QAIM = Where("Al Qaim", "Iraq", "IRQ", "Anbar", 34.39251, 40.98945, 92138)       # 9 km, across the border
+SYRIA = Where("Syria", "Syria", "SYR", None, 35.0, 38.0, 163843, 3)                   # the whole country
 DEIR_EZ_ZOR = Where("Deir ez-Zor", "Syria", "SYR", "Deir ez-Zor", 35.0, 40.5, None, 3)  # the governorate
 RAFAH = Where("Rafah", "Palestine", "PSE", "Gaza Strip", 31.29722, 34.24357, 281102)
 KHAN_YUNIS = Where("Khan Yunis", "Palestine", "PSE", "Gaza Strip", 31.34, 34.30, 281129)  # 7 km from Rafah

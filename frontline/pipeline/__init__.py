@@ -39,7 +39,7 @@ def extract_document(doc: Document, explain: Explanation | None = None) -> list[
     sentence_list = sentences(doc.text)
     triggers = sense_checked_triggers(folded, sentence_list, explain)
     if not triggers:
-        explain.article("skipped: no war word in its war sense")
+        explain.article(explain.verdict or "skipped: no war word in its war sense")
         return []
     ctx = read_article(doc, folded, sentence_list)
     candidates = [c for sentence, trigger in triggers for c in build_candidates(ctx, sentence, trigger, explain)]

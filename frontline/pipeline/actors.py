@@ -138,6 +138,7 @@ def find_actors(text: str, folded: str, start: int, end: int, places: list[Place
             used.add(second.start)
             actors.append(_state_actor(value.kind, inter, second.start, second.end, text[second.start:second.end],
                                        second))
+    actors = _absorb_generic_heads(folded, actors)
     # a capital or country standing for its state speaks for its government: "Tel Aviv tuyên bố"
     for mention in places:
         if mention.government and mention.start not in used and mention.place is not None \
@@ -147,6 +148,22 @@ def find_actors(text: str, folded: str, start: int, end: int, places: list[Place
                                        text[mention.start:mention.end], mention))
     actors.sort(key=lambda a: a.start)
     return actors, used
+
+
+_GENERIC_BEFORE_NAME = ("unidentified", "militia")
+
+
+def _absorb_generic_heads(folded: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """"phiến quân HTS", "nhóm khủng bố IS": a generic head names the group that follows it."""
+    merged: list[ActorMention] = []
+    for actor in actors:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.kind in _GENERIC_BEFORE_NAME and actor.kind == "named"
+                and not folded[previous.end:actor.start].strip()):
+            merged[-1] = replace(actor, start=previous.start, text=previous.text + folded[previous.end:actor.end])
+            continue
+        merged.append(actor)
+    return merged
 
 
 def country_actor(mention: PlaceMention, text: str, kind: str = "military") -> ActorMention:

@@ -59,6 +59,8 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     candidate = build_candidate(ctx, sentence, trigger, explain)
     if candidate is None or candidate.place_mention is None:
         return [candidate] if candidate else []
+    if candidate.place_mention.place.kind == "country":
+        return [candidate]  # "Nga và Ukraine trao đổi tù nhân": countries listed are the parties
     listed = place_list(ctx, sentence, candidate.place_mention)
     return [candidate if m.start == candidate.place_mention.start else replace(candidate, place=m.place, place_mention=m)
             for m in listed]
@@ -148,6 +150,13 @@ def _default_actors(candidate: Candidate) -> None:
     if sub in ("Violent demonstration", "Mob violence") and actor1 is not None and actor1.kind == "protesters":
         candidate.actor1 = with_kind(actor1, "rioters")
         return
+    if sub == "Agreement":  # states agree through their governments, not their armies
+        for role in ("actor1", "actor2"):
+            actor = getattr(candidate, role)
+            if actor is not None and actor.kind == "military" and actor.country:
+                setattr(candidate, role, with_kind(actor, "government"))
+        if candidate.actor1 is not None:
+            return
     claimer = candidate.modality.claimed_by
     if actor1 is None and claimer is not None and claimer.country and sub not in PROTEST_TYPES \
             and not _NOMINAL_TRIGGER.match(candidate.trigger.text):

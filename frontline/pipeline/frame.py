@@ -36,7 +36,9 @@ _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|khi|trong khi|sau lú
 _PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|sang|trên|nhằm vào|xuống|về|gần|quanh)\s*$",
                                 re.IGNORECASE)
 # "tên lửa bắn đi từ Israel", "gần biên giới Thái Lan": the event is not in that place
-_NOT_THERE = re.compile(r"(?:(?:từ|khỏi)(?:\s+[a-zà-ỹđ]+){0,3}|biên giới(?:\s+với)?|giáp|sát|trở về|quay về|trở lại)\s*$")
+# and "Phát biểu tại một cuộc họp báo ở thủ đô Baghdad": where it was said, not where it happened
+_NOT_THERE = re.compile(r"(?:(?:từ|khỏi|họp báo|phát biểu|hội nghị|cuộc họp|phỏng vấn)(?:\s+[a-zà-ỹđ]+){0,3}"
+                        r"|biên giới(?:\s+với)?|giáp|sát|trở về|quay về|trở lại)\s*$")
 # "cuộc không kích của Nga": a country after "của" owns the deed, it is not where it happened
 _OWNER = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
 # "tại thủ đô nước Anh": the capital of the country named
@@ -94,8 +96,13 @@ class Candidate:
 
     @property
     def weak(self) -> bool:
-        """A generic word whose date and place both come from other sentences: an echo."""
-        return self.generic and self.place_how != "in sentence" and (self.date is None or self.date.how != "in sentence")
+        """A reading with no anchor of its own: a generic word whose date and place come from other
+        sentences (an echo), or any word with no date anywhere near it and no place in its sentence
+        (a weapon's description, a general remark)."""
+        own_place = self.place_how == "in sentence"
+        own_date = self.date is not None and self.date.how == "in sentence"
+        undated = self.date is None or self.date.how == "publication date"
+        return (self.generic and not own_place and not own_date) or (undated and not own_place)
 
 
 def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,

@@ -7,12 +7,20 @@ gazetteer, the date rules and the actor rules run.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from frontline.pipeline.actors import find_actors
 from frontline.pipeline.explain import Explanation
 from frontline.pipeline.modality import skip_reason
 from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import (Trigger, context_classes, find_triggers, judge_sense, peaceful_domains,
-                                         trigger_lexicon)
+from frontline.pipeline.triggers import (Trigger, context_classes, domain_hits, find_triggers, judge_sense,
+                                         peaceful_domains, trigger_lexicon)
+
+
+# Actors that make a sentence one of political violence; the police and officials of a
+# crime report, or a government that speaks, do not.
+ARMED_KINDS = {"military", "named", "unidentified", "militia", "iran_backed", "sole"}
+ARTICLE_DOMAIN_WORDS = 5  # words of one peaceful domain that make the article that domain's
 
 
 def may_hold_events(folded: str) -> bool:
@@ -20,10 +28,32 @@ def may_hold_events(folded: str) -> bool:
     return trigger_lexicon().search(folded)
 
 
+def peaceful_article(folded: str) -> str | None:
+    """The peaceful domain an article is about, when its words dominate and no armed actor appears.
+
+    A football report names a dozen sport words and no army; one sentence of it may still
+    lack a sport word ("Làn sóng biểu tình dữ dội buộc tỷ phú Abramovich ...").
+    """
+    counts = Counter(hit.value for hit in domain_hits(folded))
+    if not counts:
+        return None
+    domain, count = counts.most_common(1)[0]
+    if count < ARTICLE_DOMAIN_WORDS:
+        return None
+    if domain == "history":
+        return domain  # old wars have armies too
+    actors, _ = find_actors(folded, folded, 0, len(folded), [], {})
+    return None if any(a.kind in ARMED_KINDS for a in actors) else domain
+
+
 def sense_checked_triggers(folded: str, sentence_list: list[Sentence],
                            explain: Explanation) -> list[tuple[Sentence, Trigger]]:
     """The triggers read in their war sense, with their sentences, in order."""
     kept: list[tuple[Sentence, Trigger]] = []
+    domain = peaceful_article(folded)
+    if domain is not None:
+        explain.article(f"skipped: an article about {domain} with no armed actor")
+        return kept
     for sentence in sentence_list:
         triggers = find_triggers(folded, sentence.start, sentence.end)
         if not triggers:
@@ -33,11 +63,11 @@ def sense_checked_triggers(folded: str, sentence_list: list[Sentence],
             for trigger in triggers:
                 explain.trigger(trigger.text, trigger.start, "dropped", skip)
             continue
-        classes = context_classes(folded, sentence.start, sentence.end)
         domains = peaceful_domains(folded, sentence.start, sentence.end)
         actors, _ = find_actors(folded, folded, sentence.start, sentence.end, [], {})
-        armed = any(actor.armed for actor in actors)
         for trigger in triggers:
+            classes = context_classes(folded, sentence.start, sentence.end, (trigger.start, trigger.end))
+            armed = any(a.kind in ARMED_KINDS and (a.end <= trigger.start or a.start >= trigger.end) for a in actors)
             verdict = judge_sense(trigger, classes, domains, armed)
             if verdict.ok:
                 kept.append((sentence, trigger))

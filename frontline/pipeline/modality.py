@@ -19,6 +19,7 @@ from frontline.pipeline.lexicon import Hit, Lexicon
 # tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong khi)\s", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_LIGHT_VERBS = re.compile(r"\b(?:tiến hành|thực hiện|phát động|mở|tung ra|tung|có|một|các|những|mở màn)\b")
 # A trigger that is a noun: "vụ tấn công", "các cuộc biểu tình", "đợt không kích"
 _NOMINAL = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
@@ -70,8 +71,11 @@ def clause_start(folded: str, sentence_start: int, position: int) -> int:
     return start
 
 
-def _words_between(folded: str, start: int, end: int) -> int:
-    return len(_WORD.findall(folded, start, end))
+def _words_between(folded: str, start: int, end: int, skip_light_verbs: bool = False) -> int:
+    words = _WORD.findall(folded, start, end)
+    if skip_light_verbs:  # "chuẩn bị tiến hành đợt không kích": the light verb carries the noun
+        words = _LIGHT_VERBS.sub(" ", " ".join(words).lower()).split()
+    return len(words)
 
 
 def skip_reason(folded: str, start: int, end: int) -> str | None:
@@ -152,13 +156,16 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
     """The modality of the trigger at `trigger_start` in its sentence."""
     clause = clause_start(folded, sentence_start, trigger_start)
     near_words = _data()["near_words"]
+    nominal = bool(_NOMINAL.match(folded, trigger_start))
     for hit in reversed(_cues().find(folded, sentence_start, trigger_start)):
         in_clause = hit.start >= clause
-        gap = _words_between(folded, hit.end, trigger_start)
+        gap = _words_between(folded, hit.end, trigger_start, skip_light_verbs=nominal)
         for modality, reach in hit.value:
             if modality == "background":
                 continue
-            if ((reach == "near" and in_clause and gap <= near_words) or (reach == "clause" and in_clause)
+            # a noun trigger is named, not done, by the verb before it: "nhằm trả đũa cho một vụ đánh bom"
+            reach_words = 1 if nominal else near_words
+            if ((reach == "near" and in_clause and gap <= reach_words) or (reach == "clause" and in_clause)
                     or reach == "sentence" or (reach == "ahead_of" and in_clause and gap <= 2)):
                 return Modality(modality, f"'{hit.text}' before the trigger", hit)
     return (after_noun_modality(folded, trigger_start, _trigger_end(folded, trigger_start, sentence_end), sentence_end)

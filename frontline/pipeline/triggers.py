@@ -41,15 +41,26 @@ class SenseVerdict:
     reason: str
 
 
+# Every trigger also in its noun and passive forms: "vụ đánh bom tự sát" must not read as
+# "vụ đánh bom" + "tự sát", nor "bị bắt cóc" as "bị bắt" + "cóc".
+NOUN_HEADS = ("vụ", "cuộc", "đợt", "trận", "các vụ", "những vụ", "các cuộc", "những cuộc", "bị")
+
+
 @cache
 def trigger_lexicon() -> Lexicon[TriggerSpec]:
     entries: list[tuple[str, TriggerSpec]] = []
+    variants: list[tuple[str, TriggerSpec]] = []
     exact: list[tuple[str, TriggerSpec]] = []
     for group in load("vi", "triggers"):
         spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
         for word in group["words"]:
-            (exact if word.isupper() else entries).append((word, spec))
-    return Lexicon(entries, exact)
+            if word.isupper():
+                exact.append((word, spec))
+                continue
+            entries.append((word, spec))
+            if not word.startswith(NOUN_HEADS):
+                variants += [(f"{head} {word}", spec) for head in NOUN_HEADS]
+    return Lexicon(entries + variants, exact)  # a listed phrase wins over a generated form of another
 
 
 @cache
@@ -77,9 +88,16 @@ def find_triggers(folded: str, start: int, end: int) -> list[Trigger]:
             if h.value.kind != NOT_A_TRIGGER]
 
 
-def context_classes(folded: str, start: int, end: int) -> set[str]:
-    """Which context classes of senses.yaml occur in folded[start:end] (a word may be in several)."""
-    return {name for hit in _context_lexicon().find(folded, start, end) for name in hit.value}
+def context_classes(folded: str, start: int, end: int, outside: tuple[int, int] | None = None) -> set[str]:
+    """Which context classes of senses.yaml occur in folded[start:end] (a word may be in several),
+    leaving out the words of `outside` (a trigger does not support itself: "đấu súng")."""
+    return {name for hit in _context_lexicon().find(folded, start, end)
+            if outside is None or hit.end <= outside[0] or hit.start >= outside[1] for name in hit.value}
+
+
+def domain_hits(folded: str, start: int = 0, end: int | None = None) -> list:
+    """Every word of a peaceful domain in folded[start:end]."""
+    return _domain_lexicon().find(folded, start, end)
 
 
 def peaceful_domains(folded: str, start: int, end: int) -> set[str]:
@@ -87,12 +105,23 @@ def peaceful_domains(folded: str, start: int, end: int) -> set[str]:
     return {hit.value for hit in _domain_lexicon().find(folded, start, end)}
 
 
+# In these domains a weapon word is part of the peaceful story ("đấu súng" on penalties, a gun in a
+# robbery); only an armed actor makes the sentence one of political violence.
+WEAPON_DOES_NOT_EXEMPT = {"crime", "sport", "entertainment", "nature", "history", "disaster"}
+
+
 def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_actor: bool) -> SenseVerdict:
-    """Whether the trigger is read in its conflict sense in its sentence, and why."""
+    """Whether the trigger is read in its conflict sense in its sentence, and why.
+
+    `classes` are the context classes of the sentence outside the trigger's own words;
+    `armed_actor` says whether the sentence names a military, an armed group or a militia.
+    """
+    if "history" in domains:
+        return SenseVerdict(False, "history: a war of the past, not news")
+    if domains and not armed_actor and ("weapon" not in classes or domains & WEAPON_DOES_NOT_EXEMPT):
+        return SenseVerdict(False, f"peaceful sense: {', '.join(sorted(domains))} words and no armed actor")
     if armed_actor:
         classes = classes | {"armed"}
-    if domains and not classes & {"armed", "weapon"}:
-        return SenseVerdict(False, f"peaceful sense: {', '.join(sorted(domains))} words and no armed actor")
     needs = trigger.spec.needs
     if needs and not classes.intersection(needs):
         return SenseVerdict(False, f"no {' / '.join(needs)} context for '{trigger.text}'")

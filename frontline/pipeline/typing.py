@@ -98,7 +98,7 @@ def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tupl
     if kind == "territory":
         return _territory(actor1, place_iso2)
     if kind == "withdrawal":
-        window = (max(sentence[0], clause[0] - 40), clause[1])
+        window = (max(sentence[0], clause[0] - 40), sentence[1])
         if lex["forced"].search(folded, *window):
             return Typed(None, "a forced withdrawal is part of the attack that forced it")
         return Typed("Non-violent transfer of territory", "a party leaves a place")

@@ -1,0 +1,4 @@
+"""`python -m frontline` is the `frontline` command."""
+from frontline.cli import app
+
+app()

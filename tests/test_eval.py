@@ -1,0 +1,52 @@
+"""The eval gate: the seed article's six events, the dev set's floor, and our scorer agreeing with score.py."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontline.evaluation import evaluate_folder, format_scores
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+needs_shared = pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="shared/eval is not beside the project")
+
+# Floors: today's figures minus a small margin, so that a change that loses real events fails.
+DEV_EVENT_F1_FLOOR = 0.57
+DEV_STRICT_F1_FLOOR = 0.52
+
+
+def _score_py(gold_dir: Path, events: Path) -> dict:
+    out = subprocess.run([sys.executable, str(SHARED / "score.py"), str(gold_dir), str(events), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@needs_shared
+def test_seed_article_gives_its_six_events_and_none_of_its_not_events(tmp_path):
+    out = tmp_path / "events.jsonl"
+    ours = evaluate_folder(SHARED / "seed", out)
+    assert ours["event"]["f1"] == 1.0 and ours["strict"]["f1"] == 1.0
+    theirs = _score_py(SHARED / "seed", out)
+    assert theirs["event"] == ours["event"] and theirs["matched"] == 6
+
+
+@needs_shared
+def test_frontline_eval_agrees_with_score_py_on_the_dev_set(tmp_path):
+    out = tmp_path / "events.jsonl"
+    ours = evaluate_folder(SHARED / "vi-dev", out)
+    theirs = _score_py(SHARED / "vi-dev", out)
+    for key in ("gold_events", "system_events", "matched", "event", "strict", "on_matched"):
+        assert ours[key] == theirs[key], key
+    assert ours["event"]["f1"] >= DEV_EVENT_F1_FLOOR
+    assert ours["strict"]["f1"] >= DEV_STRICT_F1_FLOOR
+    assert format_scores(ours).splitlines()[1].startswith("event   P")
+
+
+@needs_shared
+def test_eval_command_prints_the_scores():
+    done = subprocess.run([sys.executable, "-m", "frontline", "eval", str(SHARED / "seed")], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "event   P 1.000  R 1.000  F1 1.000" in done.stdout
