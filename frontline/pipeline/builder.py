@@ -44,6 +44,13 @@ def _in_window(ctx: ArticleContext, candidate: Candidate) -> str | None:
     return None
 
 
+def _dated_other_than_report(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """Whether the sentence dates something other than the day it was published ("hôm 14/7")."""
+    published = ctx.doc.published
+    return any(published is None or d.date != published.anchor()
+               for d in ctx.in_span(ctx.dates, sentence.start, sentence.end))
+
+
 def _fatalities(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> tuple[int | None, tuple | None]:
     counts = find_deaths(ctx.folded, sentence.start, sentence.end)
     if not counts:
@@ -78,7 +85,7 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         explain.trigger(trigger.text, trigger.start, "dropped", "refers back to an event already reported")
         return None
     if (_NOMINAL_TRIGGER.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
-            and not ctx.in_span(ctx.dates, sentence.start, sentence.end)):
+            and not _dated_other_than_report(ctx, sentence)):
         explain.trigger(trigger.text, trigger.start, "dropped", "speaks about an event, does not report it")
         return None
     candidate = Candidate(sentence, trigger)
@@ -86,6 +93,10 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     candidate.place, candidate.place_mention, candidate.place_how = choose_place(
         ctx, sentence, trigger, (candidate.actor1, candidate.actor2))
     candidate.date = choose_date(ctx, sentence, trigger)
+    if (candidate.date is not None and candidate.date.how == "publication date"
+            and _PLURAL.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
+        explain.trigger(trigger.text, trigger.start, "dropped", "many events at no date: a summary, not one event")
+        return None
     reason = _reject_reason(ctx, sentence, trigger, candidate, actors)
     if reason:
         explain.trigger(trigger.text, trigger.start, "dropped", reason)
@@ -137,6 +148,8 @@ _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể t
 # "không báo trước cho Nga về đòn tấn công", "bình luận về vụ việc": talk about an event
 _ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
+# "nhiều đợt không kích", "hàng loạt vụ tấn công": a count of events, not one
+_PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm|những|các)\s*$", re.IGNORECASE)
 _NOMINAL_TRIGGER = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
 

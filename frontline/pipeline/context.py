@@ -67,7 +67,7 @@ class ArticleContext:
         """
         actors, used = self.actors(sentence)
         return [m for m in self.in_span(self.places, sentence.start, sentence.end)
-                if m.place is not None and not m.government and m.start not in used
+                if m.place is not None and not m.government and not m.attributive and m.start not in used
                 and not any(a.start < m.end and m.start < a.end for a in actors)
                 and not any(s <= m.start < e for s, e in self.source_spans)
                 and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)]

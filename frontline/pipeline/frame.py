@@ -33,8 +33,8 @@ _BETWEEN = re.compile(r"\bgiữa\s*$", re.IGNORECASE)
 # "sau khi rút khỏi thành phố Al-Qaim ..., các phần tử IS đã củng cố lực lượng"
 _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|khi|trong khi|sau lúc)\s", re.IGNORECASE)
 # Prepositions that make a country mention a place, not an actor: "ở Syria", "vào Lebanon".
-_PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|sang|trên|nhằm vào|xuống|về|gần|quanh)\s*$",
-                                re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|sang|trên|nhằm vào|xuống|về|gần|quanh)"
+                                r"(?:\s+(?:miền|phía|vùng|khu vực|nam|bắc|đông|tây|trung))*\s*$", re.IGNORECASE)
 # "tên lửa bắn đi từ Israel", "gần biên giới Thái Lan": the event is not in that place
 # and "Phát biểu tại một cuộc họp báo ở thủ đô Baghdad": where it was said, not where it happened
 _NOT_THERE = re.compile(r"(?:(?:từ|khỏi|họp báo|phát biểu|hội nghị|cuộc họp|phỏng vấn)(?:\s+[a-zà-ỹđ]+){0,3}"
@@ -44,11 +44,12 @@ _OWNER = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
 # "tại thủ đô nước Anh": the capital of the country named
 _CAPITAL_OF = re.compile(r"(?<!\w)thủ đô(?:\s+(?:nước|của))?\s*$", re.IGNORECASE)
 INHERIT_SENTENCES = 3
+_CLAUSE_END = re.compile(r"[;:]|\s[-–]\s")
 # A date followed by a verb of reporting is the day of the report: "AFP ngày 18-8 cho biết"
 _REPORTED = re.compile(r"\s*,?\s*(?:cho biết|cho hay|thông báo|tuyên bố|ra tuyên bố|xác nhận|đưa tin|dẫn lời|"
                        r"công bố|nói|tiết lộ|báo cáo)(?!\w)", re.IGNORECASE)
 # ...unless the report says it is still going on: "tiếng súng vẫn còn vang lên"
-_ONGOING = re.compile(r"(?<!\w)(?:vẫn|đang|vẫn còn|tiếp tục)(?!\w)", re.IGNORECASE)
+_ONGOING = re.compile(r"(?<!\w)(?:vẫn|đang|vẫn còn|tiếp tục)(?!\w)", re.IGNORECASE)  # in the clause or trigger
 # "tràn vào Phủ Thủ tướng ở thủ đô": the capital of the country the sentence is about
 _CAPITAL = re.compile(r"(?<!\w)(?:ở|tại|khắp)\s+thủ đô(?!\s+[A-ZĐÀ-Ỹ])(?!\s+(?:nước|của))", re.IGNORECASE)
 # A trigger that is a noun ("vụ nổ súng") is reported, not done, by the one who speaks of it.
@@ -131,8 +132,11 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         # "dưới sự yểm trợ hỏa lực của Không quân Nga", "cuộc không kích của Israel": the agent follows
         agents = [a for a in after if _AGENT_OF.match(folded, trigger.end, a.start)
                   and not folded[trigger.end:a.start].strip(" ,").count(" ") > 1]
+        owner = _owner_after(ctx, sentence, trigger)
         if agents:
             actor1, pool = agents[0], []
+        elif owner is not None:
+            actor1, pool = owner, []
         # "cuộc giao tranh ác liệt giữa IS và Quân đội Syria": the first of the pair acts
         pair = [a for a in others if _BETWEEN.search(folded, sentence.start, a.start)]
         if pair and not agents:
@@ -183,6 +187,14 @@ def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) 
             return None
         return country_actor(mention, ctx.text)
     # "cuộc không kích của Israel"
+    after = [m for m in ctx.event_places(sentence) if m.start >= trigger.end and m.place.kind == "country"]
+    if after and _AGENT_OF.fullmatch(ctx.folded, trigger.end, after[0].start):
+        return country_actor(after[0], ctx.text)
+    return None
+
+
+def _owner_after(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
+    """"các đòn không kích của Israel": a country after "của" owns the deed."""
     after = [m for m in ctx.event_places(sentence) if m.start >= trigger.end and m.place.kind == "country"]
     if after and _AGENT_OF.fullmatch(ctx.folded, trigger.end, after[0].start):
         return country_actor(after[0], ctx.text)
@@ -272,7 +284,11 @@ def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
                    and trigger.kind not in ("arrest", "protest", "riot"))
     distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
-    return (origin, own_country, specificity, distance)
+    # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
+    clause = clause_start(ctx.folded, sentence.start, trigger.start)
+    end_match = _CLAUSE_END.search(ctx.folded, trigger.end, sentence.end)
+    outside = not (clause <= mention.start < (end_match.start() if end_match else sentence.end))
+    return (origin, own_country, outside, specificity, distance)
 
 
 def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],
@@ -288,7 +304,7 @@ def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> Da
         # the day of a report ("TASS ... hôm nay tiết lộ") yields to the day of the deed ("Sáng 22/7, ...")
         best = min(dates, key=lambda d: (bool(_REPORTED.match(ctx.folded, d.end)), abs(d.start - trigger.start)))
         if _REPORTED.match(ctx.folded, best.end) and best.precision == 1 and not _ONGOING.search(
-                ctx.folded, clause, trigger.start):
+                ctx.folded, clause, trigger.end):
             # "Giới chức Lebanon ngày 18/9 thông báo ... thiệt mạng": the day of the report, the
             # event before it (CODING.md: the day before, precision 2)
             return DateChoice(best.date - dt.timedelta(days=1), 2, best, "the day before the report")

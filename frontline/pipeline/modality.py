@@ -99,7 +99,9 @@ def background_reason(folded: str, sentence_start: int, trigger_start: int, trig
     phiến quân thường xuyên ..."); after a noun trigger, words of duration do too
     ("các cuộc biểu tình vẫn tiếp diễn").
     """
-    for hit in _cues().find(folded, sentence_start, sentence_end):
+    end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
+    end = end_match.start() if end_match else sentence_end
+    for hit in _cues().find(folded, sentence_start, end):
         if ("background", "clause") in hit.value:
             return f"background: '{hit.text}'"
     if _NOMINAL.match(folded, trigger_start):

@@ -118,7 +118,10 @@ def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_ac
     """
     if "history" in domains:
         return SenseVerdict(False, "history: a war of the past, not news")
-    if domains and not armed_actor and ("weapon" not in classes or domains & WEAPON_DOES_NOT_EXEMPT):
+    # a precise word ("quả bom đã phát nổ") names its weapon itself: only a strongly peaceful domain
+    # (sport, crime, a film...) turns it; a vague one needs a weapon or an armed actor beside it
+    precise = not trigger.spec.needs
+    if domains and not armed_actor and (domains & WEAPON_DOES_NOT_EXEMPT or not (precise or "weapon" in classes)):
         return SenseVerdict(False, f"peaceful sense: {', '.join(sorted(domains))} words and no armed actor")
     if armed_actor:
         classes = classes | {"armed"}

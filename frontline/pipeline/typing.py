@@ -16,8 +16,10 @@ from frontline.pipeline.actors import ActorMention
 from frontline.pipeline.lexicon import Lexicon
 
 
-# "nhằm tránh đụng độ với cảnh sát": a clash avoided is no clash
-_AVOIDED = re.compile(r"(?<!\w)(?:tránh|không có|chưa có|không xảy ra|ngăn)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "nhằm tránh đụng độ với cảnh sát": a clash avoided is no clash; "phản đối đàn áp bạo lực": violence
+# protested against is not violence done
+_AVOIDED = re.compile(r"(?<!\w)(?:tránh|không có|chưa có|không xảy ra|ngăn|phản đối|chống|lên án)\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -163,17 +164,19 @@ def compatible(a: Report, b: Report) -> bool:
 
 
 class BlockIndex:
-    """Reports filed by (family, modality group, country), then date bucket and grid cell or admin1.
+    """Reports filed by (family, modality group, country), then date bucket, then grid cell or admin1.
 
     A report is filed under every date bucket its widened date touches, so two
     reports whose dates overlap share a bucket; candidates() returns a superset
     of the compatible reports and compatible() decides. Reports of different
     families, modality groups or countries are never compatible: each such
-    partition has its own small index.
+    partition has its own small index. A sweep through time can forget the
+    buckets behind it (forget_before), which keeps the index small.
     """
 
     def __init__(self) -> None:
         self._parts: dict[tuple[str, str, str], _Partition] = {}
+        self._filed: list[tuple[int, tuple[str, str, str]]] = []  # heap of (bucket, partition) in use
 
     def add(self, report: Report) -> None:
         if report.country is None:
@@ -182,7 +185,8 @@ class BlockIndex:
         part = self._parts.get(key)
         if part is None:
             part = self._parts[key] = _Partition()
-        part.add(report)
+        for bucket in part.add(report):
+            heapq.heappush(self._filed, (bucket, key))
 
     def candidates(self, report: Report) -> Iterator[Report]:
         """Every filed report that may be compatible with `report` (some more than once)."""
@@ -191,34 +195,52 @@ class BlockIndex:
         part = self._parts.get((report.family, report.group, report.country))
         return part.candidates(report) if part else iter(())
 
+    def forget_before(self, bucket: int) -> None:
+        """Drop every date bucket before `bucket`: no later query of the sweep can reach them."""
+        while self._filed and self._filed[0][0] < bucket:
+            old, key = heapq.heappop(self._filed)
+            self._parts[key].forget(old)
+
 
 class _Partition:
     def __init__(self) -> None:
-        self.cells: dict[tuple[int, int, int], list[Report]] = defaultdict(list)
-        self.areas: dict[tuple[int, str], list[Report]] = defaultdict(list)
-        self.coarse_areas: dict[tuple[int, str], list[Report]] = defaultdict(list)
+        self.cells: dict[int, dict[tuple[int, int], list[Report]]] = {}
+        self.areas: dict[int, dict[str, list[Report]]] = {}
+        self.coarse_areas: dict[int, dict[str, list[Report]]] = {}
 
-    def add(self, report: Report) -> None:
+    def add(self, report: Report) -> list[int]:
+        """File the report; the buckets opened for it."""
         cell = _cell(report)
+        opened = []
         for bucket in _buckets(report):
+            if bucket not in self.cells:
+                self.cells[bucket], self.areas[bucket], self.coarse_areas[bucket] = {}, {}, {}
+                opened.append(bucket)
             if cell is not None:
-                self.cells[(bucket, *cell)].append(report)
+                self.cells[bucket].setdefault(cell, []).append(report)
             if report.admin1 is not None:
-                self.areas[(bucket, report.admin1)].append(report)
+                self.areas[bucket].setdefault(report.admin1, []).append(report)
                 if report.coarse:
-                    self.coarse_areas[(bucket, report.admin1)].append(report)
+                    self.coarse_areas[bucket].setdefault(report.admin1, []).append(report)
+        return opened
+
+    def forget(self, bucket: int) -> None:
+        for table in (self.cells, self.areas, self.coarse_areas):
+            table.pop(bucket, None)
 
     def candidates(self, report: Report) -> Iterator[Report]:
         cell = _cell(report)
         near = _reach(report) if cell is not None else 0
         for bucket in _buckets(report):
-            if cell is not None:
+            if cell is not None and (cells := self.cells.get(bucket)):
                 row, column = cell
                 for dr in (-1, 0, 1):
                     for dc in range(-near, near + 1):
-                        yield from self.cells.get((bucket, row + dr, (column + dc) % COLUMNS), ())
+                        yield from cells.get((row + dr, (column + dc) % COLUMNS), ())
             if report.admin1 is not None:  # an imprecise report fits any report of its admin1, and back
-                yield from (self.areas if report.coarse else self.coarse_areas).get((bucket, report.admin1), ())
+                areas = (self.areas if report.coarse else self.coarse_areas).get(bucket)
+                if areas:
+                    yield from areas.get(report.admin1, ())
 
 
 COLUMNS = round(360 / CELL_DEGREES)
@@ -304,14 +326,16 @@ def components(reports: list[Report]) -> list[list[Report]]:
 
 
 def _components(reports: list[Report]) -> list[list[Report]]:
-    index = BlockIndex()
-    for report in reports:
-        index.add(report)
+    """A sweep through time: each report, earliest window first, is paired with those filed before it."""
     found = UnionFind()
     for report in reports:
         found.add(report.event_id)
-    for a, b in compatible_pairs(reports, index):
-        found.union(a.event_id, b.event_id)
+    index = BlockIndex()
+    for report in sorted(reports, key=lambda r: (r.day - r.half_width, r.event_id)):
+        index.forget_before((report.day - report.half_width) // BUCKET_DAYS)
+        for _, other in compatible_pairs([report], index):
+            found.union(report.event_id, other.event_id)
+        index.add(report)
     by_id = {report.event_id: report for report in reports}
     groups = [sorted((by_id[i] for i in ids), key=Report.sort_key) for ids in found.groups().values()]
     return sorted(groups, key=lambda group: group[0].event_id)

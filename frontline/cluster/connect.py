@@ -1,0 +1,61 @@
+"""Getting a Dask client: an existing scheduler, or a cluster of local worker processes.
+
+Workers are processes with one thread each: extraction is pure Python, so
+threads in one process would take turns on the GIL. Before local workers start,
+the gazetteer file is built here, once, so that N fresh workers open the same
+finished file instead of queueing on the build lock. On other machines each
+worker builds its own copy under the same lock the first time it needs it.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+
+class ClusterError(Exception):
+    """The cluster cannot be reached or started; the whole run stops."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSpec:
+    """Where extraction runs: `scheduler` (an address) or `workers` local processes, not both."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.scheduler is None) == (self.workers is None):
+            raise ValueError("give either a scheduler address or a number of local workers")
+        if self.workers is not None and self.workers < 1:
+            raise ValueError("at least one worker")
+
+    def __str__(self) -> str:
+        return f"scheduler {self.scheduler}" if self.scheduler else f"{self.workers} local worker process(es)"
+
+
+@contextlib.contextmanager
+def connect(spec: ClusterSpec, connect_timeout: float = 30.0) -> Iterator[Client]:
+    """A client for `spec`, closed (with any local cluster) on the way out."""
+    from distributed import Client, LocalCluster
+
+    if spec.scheduler:
+        try:
+            client = Client(spec.scheduler, timeout=connect_timeout, set_as_default=False)
+        except OSError as error:
+            raise ClusterError(f"cannot reach the Dask scheduler at {spec.scheduler}: {error}") from None
+        with client:
+            yield client
+        return
+    from frontline.geo import build_gazetteer
+
+    build_gazetteer()
+    cluster = LocalCluster(n_workers=spec.workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    with cluster, Client(cluster, set_as_default=False) as client:
+        yield client
