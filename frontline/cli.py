@@ -10,6 +10,8 @@ from typing import Annotated, Iterator, TextIO
 import typer
 
 from frontline.batch import ItemResult
+from frontline.cluster import ClusterError, ClusterSpec
+from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_spec
 from frontline.errors import ItemProblem
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
@@ -31,6 +33,16 @@ def report(problem: ItemProblem) -> None:
 
 
 @contextlib.contextmanager
+def cluster_errors() -> Iterator[None]:
+    """A cluster that cannot be reached or started: one line on stderr, exit code 1."""
+    try:
+        yield
+    except ClusterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
+@contextlib.contextmanager
 def open_output(path: Path | None) -> Iterator[TextIO]:
     if path is None or str(path) == "-":
         yield sys.stdout
@@ -39,15 +51,13 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
-def run_items(paths: list[str], progress_label: str) -> Iterator[ItemResult]:
-    """Read and extract every item, reporting problems; a progress bar once there are two."""
-    from frontline.batch import process_item
-    from frontline.io import read_inputs
+def run_items(paths: list[str], progress_label: str, cluster: ClusterSpec | None = None) -> Iterator[ItemResult]:
+    """Read and extract every item (here, or on `cluster`), reporting problems; a progress bar once there are two."""
+    from frontline.cluster import extract_items
     from frontline.progress import LazyProgress
 
-    with LazyProgress(progress_label) as progress:
-        for item in read_inputs(paths):
-            result = process_item(item)
+    with LazyProgress(progress_label) as progress, cluster_errors():
+        for result in extract_items(paths, cluster):
             for problem in result.problems:
                 report(problem)
             if result.doc is not None or result.failed:  # a reader's warning precedes its article
@@ -63,17 +73,20 @@ def extract(
         "--format", help="jsonl or csv; default jsonl into a file, a table on the terminal.")] = None,
     all_modalities: Annotated[bool, typer.Option(
         "--all-modalities", help="Also planned, negated and hypothetical events.")] = False,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract ACLED-coded events from articles. Exit code 1 when any item failed."""
     from frontline.io.writers import CsvEventWriter, event_json
     from frontline.render import events_table
 
     fmt = fmt or (OutputFormat.table if output is None else OutputFormat.jsonl)
+    cluster = cluster_spec(scheduler, workers)
     failed = False
     shown = []
     with open_output(output) as out:
         csv_writer = CsvEventWriter(out) if fmt is OutputFormat.csv else None
-        for result in run_items(paths, "extracting"):
+        for result in run_items(paths, "extracting", cluster):
             failed |= result.failed
             for event in result.events:
                 if not (all_modalities or event.exported_by_default):

@@ -370,4 +370,5 @@ def _km_or_zero(a: Report, b: Report) -> float:
 
 def merge(reports: list[Report]) -> list[list[Report]]:
     """Every real event among `reports`: the same answer for the same set, in any order."""
-    return [cluster for component in components(reports) for cluster in clusters(component)]
+    with no_cycle_collection():
+        return [cluster for component in components(reports) for cluster in clusters(component)]

@@ -1,0 +1,127 @@
+"""Mapping `process_item` over a Dask cluster: results in input order, a bounded number in flight.
+
+Ordering. Partitions are submitted in input order and kept in a queue; the
+runner waits on the oldest and yields its results before the next, so a
+writer downstream produces the same bytes as a single process. Later
+partitions go on running meanwhile.
+
+Backpressure. Only `window` partitions are submitted and not yet yielded at
+any time (a few per worker thread, counted again as workers come and go), and
+the input is read one partition ahead, so memory on the client, the scheduler
+and the workers does not grow with the corpus.
+
+Lost workers. Tasks are pure and carry their articles with them (nothing is
+scattered), so when a worker dies, Dask's scheduler runs its tasks again on
+another worker; a result is yielded once per partition, so no article's
+events are lost or repeated. A task that kills `distributed.scheduler.allowed-failures`
+workers in a row (an article that crashes or exhausts the process) comes back as
+KilledWorker: its partition is then run one article per task, and the article
+that still kills its worker is reported as a failed item; the run goes on.
+"""
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from frontline.batch import ItemResult, process_item
+from frontline.cluster.partitions import MAX_ITEMS, Item, Partition, extract_partition, partitions
+from frontline.errors import ItemProblem
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+PER_THREAD = 3           # partitions in flight per worker thread: one running, two queued behind it
+WAIT_FOR_WORKERS = 1.0   # seconds between looks at the cluster's size
+
+
+class Runner(Protocol):
+    def map(self, items: Iterable[Item]) -> Iterator[ItemResult]:
+        """One ItemResult per item, in the order of `items`."""
+        ...
+
+
+class LocalRunner:
+    """This process, one item after the other: the default."""
+
+    def map(self, items: Iterable[Item]) -> Iterator[ItemResult]:
+        return map(process_item, items)
+
+
+def worker_died(item: Item) -> ItemResult:
+    """The report for an article that killed every worker that tried it."""
+    if isinstance(item, ItemProblem):
+        return ItemResult(doc=None, problems=[item])
+    reason = "every worker process that tried this article died (a crash or out of memory); skipped"
+    return ItemResult(doc=item, problems=[ItemProblem(item.source_path or item.doc_id, reason, item.doc_id)])
+
+
+class DaskRunner:
+    """`process_item` over a Dask client, in partitions, ordered and bounded."""
+
+    def __init__(self, client: Client, max_items: int = MAX_ITEMS, per_thread: int = PER_THREAD,
+                 on_wait: Callable[[str], None] | None = None):
+        self.client = client
+        self.max_items = max_items
+        self.per_thread = per_thread
+        self._on_wait = on_wait
+        self._run = uuid.uuid4().hex[:12]
+        self._threads = 0
+        self._checked = float("-inf")
+
+    def window(self) -> int:
+        """How many partitions may be in flight: a few per worker thread, refreshed once a second."""
+        now = time.monotonic()
+        if now - self._checked >= WAIT_FOR_WORKERS:
+            self._checked = now
+            threads = sum(self.client.nthreads().values())
+            if threads == 0 and self._threads == 0 and self._on_wait:
+                self._on_wait(f"waiting for a Dask worker to join {self.client.scheduler.address}")
+            self._threads = threads
+        return max(2, self.per_thread * self._threads)
+
+    def map(self, items: Iterable[Item]) -> Iterator[ItemResult]:
+        pending: deque[tuple[Partition, Future]] = deque()
+        parts = partitions(items, self.max_items)
+        more = True
+        try:
+            while True:
+                while more and len(pending) < self.window():
+                    part = next(parts, None)
+                    if part is None:
+                        more = False
+                    else:
+                        pending.append((part, self._submit(part.items, f"p{part.index}")))
+                if not pending:
+                    return
+                part, future = pending.popleft()
+                yield from self._collect(part, future)
+        finally:
+            for _, future in pending:
+                future.release()
+
+    def _submit(self, items: tuple[Item, ...], name: str) -> Future:
+        return self.client.submit(extract_partition, items, key=f"frontline-extract-{self._run}-{name}")
+
+    def _collect(self, part: Partition, future: Future) -> list[ItemResult]:
+        from distributed import KilledWorker
+
+        try:
+            return future.result()
+        except KilledWorker:
+            pass
+        finally:
+            future.release()
+        if len(part.items) == 1:
+            return [worker_died(part.items[0])]
+        singles = [self._submit(part.items[i:i + 1], f"p{part.index}-{i}") for i in range(len(part.items))]
+        return list(itertools.chain.from_iterable(
+            self._collect(Partition(part.index, part.items[i:i + 1]), future) for i, future in enumerate(singles)))
+
+
+def print_wait(message: str) -> None:
+    print(message, file=sys.stderr)
