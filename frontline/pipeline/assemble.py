@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 
+from frontline.geo.rank import distance_km
 from frontline.pipeline.frame import Candidate
 from frontline.pipeline.notes import english_note
 from frontline.record import EXPORTED_MODALITIES, Event, Span
@@ -18,14 +18,6 @@ from frontline.taxonomy import event_type, interaction
 
 WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 SAME_PLACE_KM = 25.0
-
-
-def distance_km(a, b) -> float:
-    """Great-circle distance between two places."""
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:

@@ -18,6 +18,7 @@ from frontline.pipeline.typing import resolve_type
 
 NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
 FILE_PHOTO_DAYS = 7    # a caption dated this long before publication shows an old photo
+BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 PROTEST_TYPES = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration", "Mob violence")
 DEFAULT_ACTOR = {  # who acts when the sentence names no one, by sub-event type
@@ -149,7 +150,9 @@ _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể t
 _ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
 # "nhiều đợt không kích", "hàng loạt vụ tấn công": a count of events, not one
-_PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm|những|các)\s*$", re.IGNORECASE)
+# and "chiến dịch tấn công vào phía đông Rafah": a campaign, not one of its days
+_PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm|những|các|chiến dịch)\s*$",
+                     re.IGNORECASE)
 _NOMINAL_TRIGGER = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
 
@@ -163,6 +166,10 @@ def _default_actors(candidate: Candidate) -> None:
     if sub in ("Violent demonstration", "Mob violence") and actor1 is not None and actor1.kind == "protesters":
         candidate.actor1 = with_kind(actor1, "rioters")
         return
+    if sub in BOMBINGS and actor1 is not None and actor1.kind in ("police", "government"):
+        # "Lực lượng an ninh đã tới kiểm tra khu vực có bom nổ": the police came after the bomb
+        candidate.actor2 = candidate.actor2 or actor1
+        actor1 = candidate.actor1 = None
     if sub == "Agreement":  # states agree through their governments, not their armies
         for role in ("actor1", "actor2"):
             actor = getattr(candidate, role)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from frontline.geo.model import Place, PlaceMention
 from frontline.pipeline.actors import ActorMention, country_actor
+from frontline.geo.rank import distance_km
 from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.dates import DateMention
 from frontline.pipeline.modality import Modality, clause_start
@@ -37,7 +38,7 @@ _PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|san
                                 r"(?:\s+(?:miền|phía|vùng|khu vực|nam|bắc|đông|tây|trung))*\s*$", re.IGNORECASE)
 # "tên lửa bắn đi từ Israel", "gần biên giới Thái Lan": the event is not in that place
 # and "Phát biểu tại một cuộc họp báo ở thủ đô Baghdad": where it was said, not where it happened
-_NOT_THERE = re.compile(r"(?:(?:từ|khỏi|họp báo|phát biểu|hội nghị|cuộc họp|phỏng vấn)(?:\s+[a-zà-ỹđ]+){0,3}"
+_NOT_THERE = re.compile(r"(?:(?:từ|khỏi|họp báo|phát biểu|hội nghị|cuộc họp|phỏng vấn)(?:\s+[a-zà-ỹđ]+){0,4}"
                         r"|biên giới(?:\s+với)?|giáp|sát|trở về|quay về|trở lại)\s*$")
 # "cuộc không kích của Nga": a country after "của" owns the deed, it is not where it happened
 _OWNER = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
@@ -45,6 +46,8 @@ _OWNER = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
 _CAPITAL_OF = re.compile(r"(?<!\w)thủ đô(?:\s+(?:nước|của))?\s*$", re.IGNORECASE)
 INHERIT_SENTENCES = 3
 _CLAUSE_END = re.compile(r"[;:]|\s[-–]\s")
+# "Tại thị trấn Insein, Yangon, một quả bom đã phát nổ": a fronted place is the whole sentence's
+_FRONTED_PLACE = re.compile(r"\W*(?:tại|ở|trong khi đó,? tại|còn tại)\s", re.IGNORECASE)
 # A date followed by a verb of reporting is the day of the report: "AFP ngày 18-8 cho biết"
 _REPORTED = re.compile(r"\s*,?\s*(?:cho biết|cho hay|thông báo|tuyên bố|ra tuyên bố|xác nhận|đưa tin|dẫn lời|"
                        r"công bố|nói|tiết lộ|báo cáo)(?!\w)", re.IGNORECASE)
@@ -215,7 +218,7 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     capital = _CAPITAL.search(ctx.folded, sentence.start, sentence.end)
     if capital and not cities and countries and ctx.capital(countries[0]) is not None:
         return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
-    here = [m for m in mentions if not _away(ctx, sentence, trigger, m)]
+    here = _without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)])
     if here:
         best = _nearest_place(ctx, sentence, trigger, here, actors[0])
         if best.place.kind == "country" and _CAPITAL_OF.search(ctx.folded, sentence.start, best.start):
@@ -264,6 +267,20 @@ def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) ->
     return mentions[start:end + 1]
 
 
+def _without_containers(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop the city that only says where the town before it is: "thị trấn Insein, Yangon"."""
+    kept = []
+    for i, mention in enumerate(mentions):
+        before = mentions[i - 1] if i else None
+        if (before is not None and before.place.kind == "city" and mention.place.kind in ("city", "admin1")
+                and ctx.folded[before.end:mention.start].strip() in (",", "-", "–")
+                and mention.place.population > before.place.population
+                and (mention.place.kind == "admin1" or distance_km(before.place, mention.place) <= 60)):
+            continue
+        kept.append(mention)
+    return kept
+
+
 def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention) -> bool:
     """Whether the words before a place make it where something came from, not where it happened.
 
@@ -287,7 +304,8 @@ def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
     clause = clause_start(ctx.folded, sentence.start, trigger.start)
     end_match = _CLAUSE_END.search(ctx.folded, trigger.end, sentence.end)
-    outside = not (clause <= mention.start < (end_match.start() if end_match else sentence.end))
+    fronted = bool(_FRONTED_PLACE.match(ctx.folded, sentence.start)) and mention.start < clause
+    outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
     return (origin, own_country, outside, specificity, distance)
 
 

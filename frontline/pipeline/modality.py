@@ -48,6 +48,8 @@ def _cues() -> Lexicon[tuple[tuple[str, str], ...]]:
                 readings.setdefault(word, []).append((modality, reach))
     for word in data["background"]["clause"]:
         readings.setdefault(word, []).append(("background", "clause"))
+    for word in data["background"]["sentence"]:
+        readings.setdefault(word, []).append(("background", "sentence"))
     for word in data["not_cues"]:
         readings[word] = []
     return Lexicon([(word, tuple(values)) for word, values in readings.items()])
@@ -101,8 +103,8 @@ def background_reason(folded: str, sentence_start: int, trigger_start: int, trig
     """
     end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
-    for hit in _cues().find(folded, sentence_start, end):
-        if ("background", "clause") in hit.value:
+    for hit in _cues().find(folded, sentence_start, sentence_end):
+        if ("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value):
             return f"background: '{hit.text}'"
     if _NOMINAL.match(folded, trigger_start):
         window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
