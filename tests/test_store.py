@@ -15,7 +15,7 @@ import pytest
 from frontline.store import schema
 from frontline.store.db import Store, StoreError
 from frontline.store.ingest import store_batch
-from test_store_support import CORPUS, fixed_clock, make_event, make_result, signature
+from test_store_support import CORPUS, SEED, fixed_clock, make_event, make_result, signature
 
 CLI = [sys.executable, "-m", "frontline.cli"]
 
@@ -38,6 +38,30 @@ def corpus_file(tmp_path: Path, name: str, lines: int, rename: str | None = None
     return path
 
 
+def world_news() -> list[dict]:
+    """Dân Trí's world news section: real articles, some about wars."""
+    if not CORPUS.exists():
+        pytest.skip(f"corpus not found: {CORPUS}")
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+            if '"dantri-news_world_' in line]
+
+
+def seed_versions(count: int) -> list[dict]:
+    """The seed article as `count` outlets would carry it: the same story, each with its own last line.
+
+    Copies of one story are how one real event reaches many articles; their
+    reports must become one canonical event each.
+    """
+    text = SEED.read_text(encoding="utf-8").removeprefix(" date 2017-11").strip()
+    return [{"id": f"seed-copy-{n}", "text": f"{text}\nBản tin số {n + 1}.", "published": "2017-11",
+             "outlet": f"Báo {n + 1}", "lang": "vi"} for n in range(count)]
+
+
+def write_jsonl(path: Path, articles: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    return path
+
+
 def counts(db: Path) -> tuple[int, int, int]:
     with Store(db).reading() as con:
         return tuple(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
@@ -56,35 +80,37 @@ def test_a_new_store_has_its_tables_and_version(tmp_path):
 
 
 def test_ingesting_the_same_articles_again_adds_nothing(tmp_path):
-    articles = corpus_file(tmp_path, "dantri.jsonl", 120)
-    same_texts = corpus_file(tmp_path, "renamed.jsonl", 120, rename="copy")
+    articles = corpus_file(tmp_path, "dantri.jsonl", 60)
+    same_texts = corpus_file(tmp_path, "renamed.jsonl", 60, rename="copy")
+    seed_copy = tmp_path / "seed_under_another_name.txt"
+    seed_copy.write_bytes(SEED.read_bytes())
     db = tmp_path / "store.duckdb"
-    first = run("ingest", str(articles), "--db", str(db))
+    first = run("ingest", str(articles), str(SEED), "--db", str(db))
     assert first.returncode == 0, first.stderr
     stored = counts(db)
-    assert stored[0] == 120 and stored[1] > 0, stored
-    again = run("ingest", str(articles), str(same_texts), "--db", str(db))
+    assert stored[0] == 61 and stored[1] > 0, stored
+    again = run("ingest", str(articles), str(SEED), str(same_texts), str(seed_copy), "--db", str(db))
     assert again.returncode == 0, again.stderr
-    assert "stored 0 new article(s)" in again.stderr and "240 already stored" in again.stderr
+    assert "stored 0 new article(s)" in again.stderr and "122 already stored" in again.stderr
     assert counts(db) == stored
 
 
 def test_real_articles_ingested_in_two_shuffled_orders_give_the_same_canonical_events(tmp_path):
-    """Dân Trí's world news through the real extraction, in two orders and batchings: one answer."""
-    if not CORPUS.exists():
-        pytest.skip(f"corpus not found: {CORPUS}")
-    world = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if '"dantri-news_world_' in line]
+    """World news and three outlets' copies of one story, through the real extraction, in two orders."""
+    articles = world_news()[:60] + seed_versions(3)
     answers = []
     for number, batch in enumerate(("7", "50")):
-        random.Random(number).shuffle(world)
-        articles = tmp_path / f"world{number}.jsonl"
-        articles.write_text("\n".join(world) + "\n", encoding="utf-8")
-        db = tmp_path / f"world{number}.duckdb"
-        done = run("ingest", str(articles), "--db", str(db), "--batch-size", batch)
+        random.Random(number).shuffle(articles)
+        path = write_jsonl(tmp_path / f"news{number}.jsonl", articles)
+        db = tmp_path / f"news{number}.duckdb"
+        done = run("ingest", str(path), "--db", str(db), "--batch-size", batch)
         assert done.returncode == 0, done.stderr
         answers.append(signature(Store(db)))
     assert answers[0] == answers[1]
-    assert any(row[-1].count(",") for row in answers[0])  # some real event was reported by two articles
+    with Store(tmp_path / "news0.duckdb").reading() as con:
+        copies = con.execute("SELECT min(article_count), count(*) FROM canonical_events "
+                             "WHERE list_contains(sources, 'Báo 1')").fetchone()
+    assert copies[1] > 0 and copies[0] == 3  # each of the story's events: one record, three articles
 
 
 def test_an_id_already_stored_with_other_text_keeps_the_stored_one(tmp_path):

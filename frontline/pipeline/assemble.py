@@ -72,7 +72,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         # "vụ tấn công" is the "không kích", the interception or the massacre the article names
         # precisely; a killing is part of a battle or a bombing, not of an abduction or a protest
         vague = a if generic_a else b
-        if vague.trigger.kind == "attack" or a.sentence.index == b.sentence.index:
+        if vague.trigger.kind in ("attack", "explosion") or a.sentence.index == b.sentence.index:
             return not types & {"Protests", "Riots"} or len(types) == 1
         return len(types) == 1 or types <= {"Battles", "Explosions/Remote violence"}
     return generic_a and len(types) == 1

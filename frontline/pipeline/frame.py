@@ -29,6 +29,7 @@ _BEHIND = re.compile(r"\s*(?:đã\s+|là\s+)?(?:đứng sau|chủ mưu|thực hi
 _SUFFERED = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:bị thương|thiệt mạng|tử vong|chết|bị giết|bị bắt|thương vong)",
                        re.IGNORECASE)
 SPEAKING_ONLY = ("police", "government", "civilians", "protesters")
+_POSSESSOR = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bgiữa\s*$", re.IGNORECASE)
 # A fronted subordinate clause takes its subject from the main clause after it:
 # "sau khi rút khỏi thành phố Al-Qaim ..., các phần tử IS đã củng cố lực lượng"
@@ -175,6 +176,8 @@ def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
         return False
     if _SUFFERED.match(between):
         return False
+    if _POSSESSOR.search(folded, max(0, actor.start - 8), actor.start):
+        return False  # "máy nhắn tin của Hezbollah phát nổ": whose pagers, not who set them off
     return not (actor.kind in SPEAKING_ONLY and _SPEECH.search(between) and _NOMINAL.match(trigger.text))
 
 

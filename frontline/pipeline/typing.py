@@ -91,6 +91,9 @@ def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tupl
     lex = _lexicons()
     if kind == "attack":
         return _attack(folded, clause, actor1, actor2, victims)
+    if kind == "explosion":  # "vụ hàng loạt máy nhắn tin của Hezbollah phát nổ": a planted device
+        weapon = weapon_type(folded, *clause)
+        return Typed(weapon or "Remote explosive/landmine/IED", "an explosion in an armed context")
     if kind == "kill":
         if lex["projectiles"].search(folded, *clause):
             return Typed("Disrupted weapons use", "a projectile or drone destroyed")
