@@ -147,7 +147,8 @@ _PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?
 # "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
 _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)
 # "không báo trước cho Nga về đòn tấn công", "bình luận về vụ việc": talk about an event
-_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án)\s+(?:\w+\s+)?$",
+_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án|đáp trả|trả đũa(?: cho)?|"
+                    r"đáp lại)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
 # "nhiều đợt không kích", "hàng loạt vụ tấn công": a count of events, not one
 # and "chiến dịch tấn công vào phía đông Rafah": a campaign, not one of its days

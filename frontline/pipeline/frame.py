@@ -107,7 +107,9 @@ class Candidate:
         own_place = self.place_how == "in sentence"
         own_date = self.date is not None and self.date.how == "in sentence"
         undated = self.date is None or self.date.how == "publication date"
-        return (self.generic and not own_place and not own_date) or (undated and not own_place)
+        # "cuộc tấn công đã buộc Nga ...": "the attack" of an earlier sentence, not a new one
+        anaphoric = self.trigger.spec.generic and bool(_NOMINAL.match(self.trigger.text)) and not own_date
+        return (self.generic and not own_place and not own_date) or (undated and not own_place) or anaphoric
 
 
 def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,

@@ -17,7 +17,8 @@ from frontline.pipeline.lexicon import Hit, Lexicon
 
 # Parentheses and quote marks do not break a clause: "một máy bay không người lái (UAV) cũng bị
 # tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong khi)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong khi|sau khi|trước khi|bởi vì|vì)\s",
+                           re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LIGHT_VERBS = re.compile(r"\b(?:tiến hành|thực hiện|phát động|mở|tung ra|tung|có|một|các|những|mở màn)\b")
 # A trigger that is a noun: "vụ tấn công", "các cuộc biểu tình", "đợt không kích"
