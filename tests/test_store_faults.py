@@ -86,13 +86,13 @@ def test_a_kill_mid_ingest_keeps_every_committed_batch_and_a_rerun_completes(tmp
 
 
 def test_readers_during_an_ingest_get_data_or_a_clear_busy_message(tmp_path):
-    articles = corpus_file(tmp_path, "dantri.jsonl", 200)
+    articles = corpus_file(tmp_path, "dantri.jsonl", 160)
     db = tmp_path / "store.duckdb"
     process = start_ingest(articles, db, tmp_path)
     outcomes = []
     try:
         wait_for(db, process, at_least=BATCH)
-        while process.poll() is None and len(outcomes) < 12:
+        while process.poll() is None and len(outcomes) < 6:
             done = subprocess.run([*CLI, "export", "--db", str(db), "--wait", "0", "-o", str(tmp_path / "out.csv")],
                                   capture_output=True, text=True, timeout=120)
             assert "Traceback" not in done.stderr
@@ -104,4 +104,4 @@ def test_readers_during_an_ingest_get_data_or_a_clear_busy_message(tmp_path):
         process.wait(timeout=120)
     assert process.returncode == 0, (tmp_path / "ingest.log").read_text()
     assert outcomes and 0 in outcomes, outcomes
-    assert check_whole(db)[0] == 200
+    assert check_whole(db)[0] == 160

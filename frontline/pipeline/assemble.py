@@ -62,7 +62,10 @@ def _reported(candidate: Candidate) -> bool:
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if _reported(a) != _reported(b):
         return False  # a plan or a denial is never the same record as what happened
-    if not (_dates_compatible(a, b) and _places_compatible(a, b) and _actors_compatible(a, b)):
+    # in one sentence, a vague word beside a precise one is the same deed, whoever the vague one
+    # seemed to name ("cáo buộc Israel đứng sau vụ kích nổ ..., tấn công bừa bãi dân thường")
+    echo = a.sentence.index == b.sentence.index and a.generic != b.generic
+    if not (_dates_compatible(a, b) and _places_compatible(a, b) and (echo or _actors_compatible(a, b))):
         return False
     if a.sub_event_type == b.sub_event_type:
         return True

@@ -82,6 +82,10 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     if blocking is not None:
         explain.trigger(trigger.text, trigger.start, "dropped", f"part of the actor name '{blocking.text}'")
         return None
+    if _NOMINALISED.search(ctx.folded, max(sentence.start, trigger.start - 8), trigger.start) and \
+            not _dated_other_than_report(ctx, sentence):
+        explain.trigger(trigger.text, trigger.start, "dropped", "'việc ...': speaks of a deed, does not report it")
+        return None
     if _NOMINAL_TRIGGER.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
         explain.trigger(trigger.text, trigger.start, "dropped", "refers back to an event already reported")
         return None
@@ -132,7 +136,7 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)
     victims = "victim" in context_classes(folded, *clause)
     protesting = any(a.kind == "protesters" for a in actors) or _PROTEST_WORD.search(
-        folded, ctx.sentences[max(0, sentence.index - 2)].start, sentence.end) is not None
+        folded, sentence.start, sentence.end) is not None
     typed = resolve_type(trigger.kind, folded, (sentence.start, sentence.end), clause, candidate.actor1,
                          candidate.actor2, candidate.place.iso2, victims, protesting)
     if typed.sub_event_type is None:
@@ -143,6 +147,8 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     return None
 
 
+# "Việc chiếm lại được nhà thờ Hồi giáo này là một dấu hiệu ...": the deed as a topic
+_NOMINALISED = re.compile(r"(?<!\w)việc\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?!\w)", re.IGNORECASE)
 # "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
 _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)

@@ -311,7 +311,7 @@ def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     end_match = _CLAUSE_END.search(ctx.folded, trigger.end, sentence.end)
     fronted = bool(_FRONTED_PLACE.match(ctx.folded, sentence.start)) and mention.start < clause
     outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
-    return (origin, own_country, outside, specificity, distance)
+    return (outside, origin, own_country, specificity, distance)
 
 
 def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],
