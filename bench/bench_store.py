@@ -28,7 +28,7 @@ from frontline.record import Document, Event
 from frontline.store import merge, remerge, rows
 from frontline.store.db import Store
 from frontline.store.ingest import ingest, store_batch
-from frontline.store.merge import Report
+from frontline.store.reports import Report
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_INPUTS = [SHARED / "corpus" / "dantri-2020-21.jsonl", SHARED / "eval" / "vi-dev" / "articles.jsonl",

@@ -9,7 +9,7 @@ import pytest
 from frontline.store import merge
 from frontline.store.db import transaction
 from frontline.store.ingest import store_batch
-from frontline.store.merge import Report
+from frontline.store.reports import Report
 from frontline.store.remerge import rebuild
 from test_store_support import (ABU_KAMAL, AL_QAIM, DEIR_EZ_ZOR, HAJIN, KHAN_YUNIS, RAFAH, SYRIA, fixed_clock, make_event,
                                 make_result, new_store, signature, synthetic_corpus)

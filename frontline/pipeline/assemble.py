@@ -69,6 +69,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
+    if types_are_demonstrations(a, b) and a.date.date == b.date.date:
+        return True  # ACLED: one demonstration event per place and day, of its most severe kind
     generic_a, generic_b = a.generic, b.generic
     types = {event_type(a.sub_event_type), event_type(b.sub_event_type)}
     if generic_a != generic_b:
@@ -81,11 +83,21 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     return generic_a and len(types) == 1
 
 
+DEMONSTRATIONS = ("Protests", "Riots")
+SEVERITY = ["Excessive force against protesters", "Mob violence", "Violent demonstration", "Protest with intervention",
+            "Peaceful protest"]
+
+
+def types_are_demonstrations(a: Candidate, b: Candidate) -> bool:
+    return event_type(a.sub_event_type) in DEMONSTRATIONS and event_type(b.sub_event_type) in DEMONSTRATIONS
+
+
 def _strength(c: Candidate) -> tuple:
     """Which candidate of a group gives the record its fields: precise word, date, place, actor."""
     place_rank = {"city": 0, "admin1": 1, "country": 2}.get(c.place.kind if c.place else "", 3)
     generic_actor = c.actor1 is None or c.actor1.name is None
-    return (c.generic, c.date.precision, place_rank, generic_actor, c.sentence.index, c.trigger.start)
+    severity = SEVERITY.index(c.sub_event_type) if c.sub_event_type in SEVERITY else 0
+    return (c.generic, c.date.precision, severity, place_rank, generic_actor, c.sentence.index, c.trigger.start)
 
 
 def group_candidates(candidates: list[Candidate]) -> list[list[Candidate]]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from frontline.pipeline.frame import Candidate, choose_actors, choose_date, choose_place, place_list
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import Trigger, context_classes
+from frontline.pipeline.triggers import Trigger, context_classes, find_triggers
 from frontline.pipeline.typing import resolve_type
 
 NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
@@ -43,6 +43,15 @@ def _in_window(ctx: ArticleContext, candidate: Candidate) -> str | None:
     if (day - published.latest()).days > 0:
         return f"planned: {day.isoformat()} is after publication"
     return None
+
+
+def _protesters_acting(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, actor: ActorMention) -> bool:
+    """Protesters named on a dated day are a protest: "AFP ngày 15-12 đưa tin những người biểu tình vẫy cờ"."""
+    if actor.kind != "protesters" or trigger.kind != "protest":
+        return False
+    others = [t for t in find_triggers(ctx.folded, sentence.start, sentence.end)
+              if t.kind in ("protest", "riot") and not (actor.start <= t.start < actor.end)]
+    return not others and bool(ctx.in_span(ctx.dates, sentence.start, sentence.end))
 
 
 def _dated_other_than_report(ctx: ArticleContext, sentence: Sentence) -> bool:
@@ -79,7 +88,7 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     folded = ctx.folded
     actors, used = ctx.actors(sentence)
     blocking = _overlaps(trigger, actors)
-    if blocking is not None:
+    if blocking is not None and not _protesters_acting(ctx, sentence, trigger, blocking):
         explain.trigger(trigger.text, trigger.start, "dropped", f"part of the actor name '{blocking.text}'")
         return None
     if _NOMINALISED.search(ctx.folded, max(sentence.start, trigger.start - 8), trigger.start) and \
@@ -153,7 +162,7 @@ _PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?
 # "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
 _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)
 # "không báo trước cho Nga về đòn tấn công", "bình luận về vụ việc": talk about an event
-_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án|đáp trả|trả đũa(?: cho)?|"
+_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án|đáp trả|trả đũa(?: cho)?|gọi|"
                     r"đáp lại)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
 # "nhiều đợt không kích", "hàng loạt vụ tấn công": a count of events, not one

@@ -23,6 +23,7 @@ from frontline.record import Document
 _TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
 
 
+_FROM = re.compile(r"(?<!\w)(?:từ|đến từ)\s*$", re.IGNORECASE)
 TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a caption
 _CREDIT = re.compile(r"\(?\s*(?:ảnh|video|nguồn|đồ họa)(?:\s+minh họa)?\s*:", re.IGNORECASE)
 
@@ -117,6 +118,8 @@ class ArticleContext:
                 if actor.iso2 and actor.kind != "government":
                     countries[actor.iso2] = countries.get(actor.iso2, 0) + 0.25
             for m in self.event_places(sentence):
+                if _FROM.search(self.folded, max(0, m.start - 8), m.start):
+                    continue  # "Tony Scardamaglia từ Palermo": where a person comes from
                 if not m.attributive:  # a town counts for its country more than the country's own name
                     countries[m.place.iso2] = countries.get(m.place.iso2, 0) + (1.5 if m.place.kind != "country" else 1)
                 if m.place.kind != "country" and m.place.geonameid is not None:

@@ -326,8 +326,8 @@ def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> Da
         clause = clause_start(ctx.folded, sentence.start, trigger.start)
         # the day of a report ("TASS ... hôm nay tiết lộ") yields to the day of the deed ("Sáng 22/7, ...")
         best = min(dates, key=lambda d: (bool(_REPORTED.match(ctx.folded, d.end)), abs(d.start - trigger.start)))
-        if _REPORTED.match(ctx.folded, best.end) and best.precision == 1 and not _ONGOING.search(
-                ctx.folded, clause, trigger.end):
+        if _REPORTED.match(ctx.folded, best.end) and best.precision == 1 and trigger.kind not in ("protest", "riot") \
+                and not _ONGOING.search(ctx.folded, clause, trigger.end):  # a protest is reported as it goes on
             # "Giới chức Lebanon ngày 18/9 thông báo ... thiệt mạng": the day of the report, the
             # event before it (CODING.md: the day before, precision 2)
             return DateChoice(best.date - dt.timedelta(days=1), 2, best, "the day before the report")
@@ -336,8 +336,9 @@ def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> Da
         index = sentence.index - back
         if index < 0:
             break
+        # a month ("tháng trước") dates a story, not the deeds of the sentences after it
         earlier = [d for d in ctx.in_span(ctx.dates, ctx.sentences[index].start, ctx.sentences[index].end)
-                   if ctx.is_news_date(d)]
+                   if ctx.is_news_date(d) and d.precision < 3]
         if earlier:
             best = earlier[-1]
             return DateChoice(best.date, max(best.precision, 2), best, f"from {back} sentence(s) before")

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from frontline.record import Event
-from frontline.store.merge import Report, actor_key
+from frontline.store.reports import Report, actor_key
 from frontline.taxonomy import interaction
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory",

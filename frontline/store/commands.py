@@ -117,7 +117,11 @@ def export_command(
                              country=country, event_types=list(event_type or []),
                              modalities=list(modality or EXPORTED_MODALITIES))
     with store_errors(), Store(db, wait=wait).reading() as con:
-        count = export(con, fmt, output, selection)
+        try:
+            count = export(con, fmt, output, selection)
+        except OSError as error:
+            print(f"error: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+            raise typer.Exit(1) from None
     if output is not None and str(output) != "-":
         print(f"wrote {count} canonical event(s) to {output}", file=sys.stderr)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -37,6 +38,8 @@ def canonical_rows(con: duckdb.DuckDBPyConnection, selection: ExportFilter) -> l
 def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, output: Path | None,
            selection: ExportFilter | None = None, out: IO[str] | None = None) -> int:
     """Write the selected canonical events to `output` (or `out`, or stdout for None or "-"); how many."""
+    if output is not None and str(output) != "-" and not output.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(output.parent))
     found = canonical_rows(con, selection or ExportFilter())
     if fmt is ExportFormat.parquet:
         if output is None or str(output) == "-":

@@ -22,7 +22,7 @@ from frontline.errors import ItemProblem
 from frontline.record import Document
 from frontline.store import rows
 from frontline.store.db import Store, transaction
-from frontline.store.merge import Report
+from frontline.store.reports import Report
 from frontline.store.remerge import merge_new
 
 Clock = Callable[[], float]

@@ -16,8 +16,9 @@ import duckdb
 
 from frontline.store import rows
 from frontline.store.canonical import Canonical, compose
-from frontline.store.merge import (MAX_HALF_WIDTH, BlockIndex, Report, UnionFind, no_cycle_collection, clusters,
-                                   compatible_pairs, components)
+from frontline.store.blocks import BlockIndex, UnionFind
+from frontline.store.merge import clusters, compatible_pairs, components, no_cycle_collection
+from frontline.store.reports import MAX_HALF_WIDTH, Report
 
 GROUP_SQL = "CASE WHEN e.modality IN ('asserted', 'claimed') THEN 'happened' ELSE e.modality END"
 COUNTRY_SQL = "upper(trim(coalesce(nullif(trim(e.iso3), ''), e.country)))"
