@@ -40,8 +40,8 @@ def peaceful_article(folded: str) -> str | None:
     domain, count = counts.most_common(1)[0]
     if count < ARTICLE_DOMAIN_WORDS:
         return None
-    if domain == "history":
-        return domain  # old wars have armies too
+    if domain in ("history", "exercise"):
+        return domain  # old wars and exercises have armies too
     actors, _ = find_actors(folded, folded, 0, len(folded), [], {})
     return None if any(a.kind in ARMED_KINDS for a in actors) else domain
 

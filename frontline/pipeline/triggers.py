@@ -107,7 +107,9 @@ def peaceful_domains(folded: str, start: int, end: int) -> set[str]:
 
 # In these domains a weapon word is part of the peaceful story ("đấu súng" on penalties, a gun in a
 # robbery); only an armed actor makes the sentence one of political violence.
-WEAPON_DOES_NOT_EXEMPT = {"crime", "sport", "entertainment", "nature", "history", "disaster"}
+WEAPON_DOES_NOT_EXEMPT = {"crime", "sport", "entertainment", "nature", "history", "disaster", "business"}
+# Domains no armed actor redeems: old wars and exercises are full of armies.
+ALWAYS_PEACEFUL = {"history", "exercise"}
 
 
 def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_actor: bool) -> SenseVerdict:
@@ -116,8 +118,8 @@ def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_ac
     `classes` are the context classes of the sentence outside the trigger's own words;
     `armed_actor` says whether the sentence names a military, an armed group or a militia.
     """
-    if "history" in domains:
-        return SenseVerdict(False, "history: a war of the past, not news")
+    if domains & ALWAYS_PEACEFUL:
+        return SenseVerdict(False, f"{', '.join(sorted(domains & ALWAYS_PEACEFUL))}: not a news event")
     # a precise word ("quả bom đã phát nổ") names its weapon itself: only a strongly peaceful domain
     # (sport, crime, a film...) turns it; a vague one needs a weapon or an armed actor beside it
     precise = not trigger.spec.needs
