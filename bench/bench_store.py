@@ -61,6 +61,8 @@ def replicas(base: list[ItemResult], size: int) -> list[ItemResult]:
     Each copy comes after the one before it (its dates moved by the whole span of
     the real events and a month), so ten times the events is ten times the days
     at the real data's density: the cost of merging should grow ten times, not more.
+    Every third article is also carried by a second outlet (its events 2 km off),
+    so that a quarter of the events have a report from another article to merge with.
     """
     dates = [dt.date.fromisoformat(e.event_date) for r in base for e in r.events]
     span = (max(dates) - min(dates)).days + 30
@@ -68,24 +70,28 @@ def replicas(base: list[ItemResult], size: int) -> list[ItemResult]:
     while total < size:
         days = dt.timedelta(days=span * copy)
         north, east = ((copy * 7) % 41 - 20) * 0.3, ((copy * 13) % 41 - 20) * 0.3
-        for result in base:
-            doc = dataclasses.replace(result.doc, doc_id=f"{result.doc.doc_id}#r{copy}",
-                                      text=f"{result.doc.text}\n[bản sao {copy}]")
-            events = []
-            for event in result.events[: size - total]:
-                moved = dataclasses.replace(
-                    event, doc_id=doc.doc_id, event_id=f"{event.event_id}r{copy}",
-                    event_date=(dt.date.fromisoformat(event.event_date) + days).isoformat())
-                if moved.latitude is not None and moved.longitude is not None:
-                    moved.latitude = max(-89.0, min(89.0, moved.latitude + north))
-                    moved.longitude = (moved.longitude + east + 180.0) % 360.0 - 180.0
-                events.append(moved)
-            total += len(events)
-            out.append(ItemResult(doc=doc, events=events))
+        for number, result in enumerate(base):
+            for outlet in ("", "b")[: 2 if number % 3 == 0 else 1]:
+                doc = dataclasses.replace(result.doc, doc_id=f"{result.doc.doc_id}#r{copy}{outlet}",
+                                          outlet=f"{result.doc.outlet or ''}{outlet}",
+                                          text=f"{result.doc.text}\n[bản sao {copy}{outlet}]")
+                events = [_moved(event, doc.doc_id, f"r{copy}{outlet}", days, north + (0.018 if outlet else 0), east)
+                          for event in result.events[: size - total]]
+                total += len(events)
+                out.append(ItemResult(doc=doc, events=events))
             if total >= size:
                 break
         copy += 1
     return out
+
+
+def _moved(event: Event, doc_id: str, suffix: str, days: dt.timedelta, north: float, east: float) -> Event:
+    moved = dataclasses.replace(event, doc_id=doc_id, event_id=f"{event.event_id}{suffix}",
+                                event_date=(dt.date.fromisoformat(event.event_date) + days).isoformat())
+    if moved.latitude is not None and moved.longitude is not None:
+        moved.latitude = max(-89.0, min(89.0, moved.latitude + north))
+        moved.longitude = (moved.longitude + east + 180.0) % 360.0 - 180.0
+    return moved
 
 
 def in_memory_merges(sets: dict[int, list[ItemResult]], repeat: int = 3) -> dict[int, dict[str, float]]:

@@ -5,6 +5,13 @@ threads in one process would take turns on the GIL. Before local workers start,
 the gazetteer file is built here, once, so that N fresh workers open the same
 finished file instead of queueing on the build lock. On other machines each
 worker builds its own copy under the same lock the first time it needs it.
+
+Dask keeps the last `distributed.admin.low-level-log-length` messages of each
+connection for debugging (1,000 by default), and a task message carries its
+partition's articles: by default the client and the scheduler would hold
+about the last 1,000 partitions sent, tens of MB per worker. The runs started
+here keep the last few only; a scheduler started elsewhere should be started
+with the same setting (see the README).
 """
 from __future__ import annotations
 
@@ -16,6 +23,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from distributed import Client
+
+
+RECENT_MESSAGES = 16  # messages a connection keeps for debugging (Dask's default: 1,000)
 
 
 class ClusterError(Exception):
@@ -42,6 +52,13 @@ class ClusterSpec:
 @contextlib.contextmanager
 def connect(spec: ClusterSpec, connect_timeout: float = 30.0) -> Iterator[Client]:
     """A client for `spec`, closed (with any local cluster) on the way out."""
+    import dask
+
+    with dask.config.set({"distributed.admin.low-level-log-length": RECENT_MESSAGES}):
+        yield from _connect(spec, connect_timeout)
+
+
+def _connect(spec: ClusterSpec, connect_timeout: float) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if spec.scheduler:

@@ -9,6 +9,7 @@ puts results back in input order.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -53,6 +54,20 @@ def partitions(items: Iterable[Item], max_items: int = MAX_ITEMS, max_chars: int
         yield Partition(index, tuple(batch))
 
 
-def extract_partition(items: tuple[Item, ...]) -> list[ItemResult]:
-    """The task a worker runs: `process_item` over each item, in order (never raises for a bad item)."""
-    return [process_item(item) for item in items]
+def extract_partition(items: tuple[Item, ...]) -> list[tuple[ItemResult, bool]]:
+    """The task a worker runs: `process_item` over each item, in order (never raises for a bad item).
+
+    Each article's text goes back only as a flag: the client holds the document
+    already, and the text is most of the bytes of a partition.
+    """
+    results = [process_item(item) for item in items]
+    return [(dataclasses.replace(result, doc=None), result.doc is not None) for result in results]
+
+
+def with_documents(items: tuple[Item, ...], stripped: list[tuple[ItemResult, bool]]) -> list[ItemResult]:
+    """The results of `extract_partition` with their documents put back from the client's items."""
+    results = []
+    for item, (result, had_doc) in zip(items, stripped, strict=True):
+        result.doc = item if had_doc else None
+        results.append(result)
+    return results

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from frontline.batch import ItemResult, process_item
-from frontline.cluster.partitions import MAX_ITEMS, Item, Partition, extract_partition, partitions
+from frontline.cluster.partitions import MAX_ITEMS, Item, Partition, extract_partition, partitions, with_documents
 from frontline.errors import ItemProblem
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ class DaskRunner:
         from distributed import KilledWorker
 
         try:
-            return future.result()
+            return with_documents(part.items, future.result())
         except KilledWorker:
             pass
         finally:

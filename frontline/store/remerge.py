@@ -15,8 +15,8 @@ from typing import Any
 import duckdb
 
 from frontline.store import rows
-from frontline.store.canonical import Canonical, compose
 from frontline.store.blocks import BlockIndex, UnionFind
+from frontline.store.canonical import Canonical, compose
 from frontline.store.merge import clusters, compatible_pairs, components, no_cycle_collection
 from frontline.store.reports import MAX_HALF_WIDTH, Report
 

@@ -13,7 +13,8 @@ def timeline_table(timeline: Timeline, out: TextIO) -> None:
     place = timeline.place
     where = ", ".join(p for p in (place.name, place.admin1 if place.admin1 != place.name else None, place.country)
                       if p)
-    table = Table(title=f"Control of {where} (geonameid {place.geonameid})", show_lines=True)
+    ident = f" (geonameid {place.geonameid})" if place.geonameid is not None else ""
+    table = Table(title=f"Control of {where}{ident}", show_lines=True)
     for column in ("from", "until", "held by", "change", "reports", "status"):
         table.add_column(column, overflow="fold")
     for change in timeline.changes:

@@ -57,7 +57,7 @@ class Report:
 
     @classmethod
     def of(cls, event: Event, outlet: str | None = None) -> Report:
-        country = (event.iso3 or event.country or "").strip().upper() or None
+        country = ((event.iso3 or "").strip() or (event.country or "").strip()).upper() or None
         has_point = event.latitude is not None and event.longitude is not None
         return cls(
             event=event, outlet=outlet, family=family(event.event_type, event.sub_event_type),
