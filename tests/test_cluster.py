@@ -134,28 +134,16 @@ def test_runner_gives_single_process_results_and_reports(client, articles, singl
     assert any(p.startswith("warning:") for p in problems)
 
 
-def test_a_worker_killed_mid_run_loses_and_repeats_nothing(client, articles, single):
-    runner = DaskRunner(client, max_items=1)  # one article a task: the killed worker surely holds some
-    results, killed = [], None
-    for result in runner.map(read_inputs([str(articles)])):
-        results.append(result)
-        if killed is None:
-            busy = {worker: keys for worker, keys in client.processing().items() if keys}
-            assert busy, "nothing in flight to lose"
-            victim = next(iter(busy))
-            killed = client.run(os.getpid, workers=[victim])[victim]
-            os.kill(killed, signal.SIGKILL)
-    events, problems = said(results)
-    assert killed is not None and killed not in client.run(os.getpid).values()
-    ids = [json.loads(line)["event_id"] for line in events]
-    assert len(ids) == len(set(ids))
-    assert (events, problems) == single
+class PatchedWorkers(distributed.WorkerPlugin):
+    """On every worker (also those restarted later): each article takes `pause` seconds more,
+    and the article `KILLER` ends the worker process."""
 
-
-class KillOnArticle(distributed.WorkerPlugin):
-    """Makes every worker (also those restarted later) die when it meets one article."""
+    def __init__(self, pause: float = 0.0):
+        self.pause = pause
 
     def setup(self, worker) -> None:
+        import time
+
         from frontline.cluster import partitions as module
 
         self.real = real = module.process_item
@@ -163,6 +151,7 @@ class KillOnArticle(distributed.WorkerPlugin):
         def process_item(item):
             if getattr(item, "doc_id", None) == KILLER:
                 os._exit(1)
+            time.sleep(self.pause)
             return real(item)
 
         module.process_item = process_item
@@ -173,17 +162,41 @@ class KillOnArticle(distributed.WorkerPlugin):
         module.process_item = self.real
 
 
-def test_an_article_that_kills_every_worker_is_reported_and_the_run_goes_on(client, articles, tmp_path):
+@pytest.fixture
+def patched(client):
+    def install(pause: float = 0.0) -> None:
+        client.register_plugin(PatchedWorkers(pause), name="patched-workers")
+
+    yield install
+    client.unregister_worker_plugin("patched-workers")
+
+
+def test_a_worker_killed_mid_run_loses_and_repeats_nothing(client, patched, articles, single):
+    patched(pause=0.05)  # an article takes 50 ms or more: the killed worker is surely inside one
+    runner = DaskRunner(client, max_items=2)
+    results, killed = [], None
+    for result in runner.map(read_inputs([str(articles)])):
+        results.append(result)
+        if killed is None:
+            busy = [worker for worker, keys in client.processing().items() if keys]
+            assert busy, "nothing in flight to lose"
+            killed = client.run(os.getpid, workers=busy[:1])[busy[0]]
+            os.kill(killed, signal.SIGKILL)
+    events, problems = said(results)
+    assert killed not in client.run(os.getpid).values()
+    ids = [json.loads(line)["event_id"] for line in events]
+    assert len(ids) == len(set(ids))
+    assert (events, problems) == single
+
+
+def test_an_article_that_kills_every_worker_is_reported_and_the_run_goes_on(client, patched, articles, tmp_path):
     text = "Ngày 3/5/2020, quân đội Syria tái chiếm thị trấn Albu Kamal, một quan chức cho biết."
     path = tmp_path / "with-killer.jsonl"
     lines = articles.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([*lines[:5], json.dumps({"id": KILLER, "text": text}), *lines[5:]]) + "\n",
                     encoding="utf-8")
-    client.register_plugin(KillOnArticle(), name="kill-on-article")
-    try:
-        results = list(DaskRunner(client, max_items=4).map(read_inputs([str(path)])))
-    finally:
-        client.unregister_worker_plugin("kill-on-article")
+    patched()
+    results = list(DaskRunner(client, max_items=4).map(read_inputs([str(path)])))
     events, problems = said(results)
     others = said(list(LocalRunner().map(i for i in read_inputs([str(path)]) if getattr(i, "doc_id", "") != KILLER)))
     killer = [p for p in problems if f"[{KILLER}]" in p]

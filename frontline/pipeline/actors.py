@@ -91,7 +91,8 @@ def _country_after(folded: str, position: int, places: list[PlaceMention]) -> Pl
     start = link.end() if link else position
     for mention in places:
         if mention.start == start and mention.place is not None:
-            if mention.place.kind == "country" or mention.government:
+            # "Cảnh sát Hong Kong": a town that modifies the head names whose forces too
+            if mention.place.kind == "country" or mention.government or mention.attributive:
                 return mention
         if mention.start > start:
             break

@@ -134,7 +134,8 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     background = background_reason(folded, sentence.start, trigger.start, trigger.end, sentence.end)
     if background:
         return background
-    candidate.modality = modality_of(folded, sentence.start, sentence.end, trigger.start, actors)
+    candidate.modality = modality_of(folded, sentence.start, sentence.end, trigger.start, actors,
+                                     protest=trigger.kind in ("protest", "riot"))
     window = _in_window(ctx, candidate)
     if window:
         return window

@@ -71,7 +71,8 @@ class ArticleContext:
                 if m.place is not None and not m.government and not m.attributive and m.start not in used
                 and not any(a.start < m.end and m.start < a.end for a in actors)
                 and not any(s <= m.start < e for s, e in self.source_spans)
-                and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)]
+                and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)
+                and not _stands_for_state(m)]
 
     def is_news_date(self, mention) -> bool:
         """Within the news window of the article: not background, not after publication."""
@@ -140,6 +141,20 @@ class ArticleContext:
 
 
 _COUNTRY_NAMES: dict[str, str] = {}
+
+
+NOT_LOCATIVE = {None, "đến", "từ", "khỏi", "cách"}
+
+
+def _stands_for_state(mention: PlaceMention) -> bool:
+    """A capital named with no word of place before it stands for its state in foreign news:
+    "Moscow đã đẩy lùi một vụ tấn công", "đoàn xe quân đội của Ankara", "giữa New Delhi và Islamabad".
+    "ở Kabul", "tại thủ đô Brussels", "tấn công vào Kyiv" keep the city; so does a city that is its
+    own country or territory (Hong Kong, Singapore), which has no other place to be."""
+    place = mention.place
+    if not (place.kind == "city" and place.seat and mention.cue in NOT_LOCATIVE):
+        return False
+    return gazetteer().country(place.iso2).name != place.name
 
 
 def country_names() -> dict[str, str]:

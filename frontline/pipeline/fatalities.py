@@ -40,7 +40,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict]:
     count_first = re.compile(
         rf"(?<!\w)(?:(?:{bounds})\s+)?(?P<n>{number})\s+{who}"
         rf"(?:\s+và\s+(?P<n2>{number})\s+[\w\-]+(?:\s+[\w\-]+){{0,6}}?)?"
-        rf"(?:\s+(?:{fillers}))*\s+(?:{deaths})(?!\w)", re.IGNORECASE)
+        rf"(?:\s*,\s*trong đó có[^,.]*,)?(?:\s+(?:{fillers}))*\s+(?:{deaths})(?!\w)", re.IGNORECASE)
     # killing verb, then the count: "tiêu diệt khoảng 20 chiến binh Hamas"
     verb_first = re.compile(
         rf"(?<!\w)(?:tiêu diệt|giết|giết chết|sát hại|bắn chết|hạ sát|hành quyết)\s+(?:(?:{bounds})\s+)?"

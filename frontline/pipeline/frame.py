@@ -42,7 +42,8 @@ _PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|san
 _NOT_THERE = re.compile(r"(?:(?:từ|khỏi|họp báo|phát biểu|hội nghị|cuộc họp|phỏng vấn)(?:\s+[a-zà-ỹđ]+){0,4}"
                         r"|biên giới(?:\s+với)?|giáp|sát|trở về|quay về|trở lại)\s*$")
 # "cuộc không kích của Nga": a country after "của" owns the deed, it is not where it happened
-_OWNER = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
+# and "liên quân do Mỹ dẫn đầu": who leads it
+_OWNER = re.compile(r"(?<!\w)(?:của|do)\s*$", re.IGNORECASE)
 # "tại thủ đô nước Anh": the capital of the country named
 _CAPITAL_OF = re.compile(r"(?<!\w)thủ đô(?:\s+(?:nước|của))?\s*$", re.IGNORECASE)
 INHERIT_SENTENCES = 3

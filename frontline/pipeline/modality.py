@@ -51,6 +51,8 @@ def _cues() -> Lexicon[tuple[tuple[str, str], ...]]:
         readings.setdefault(word, []).append(("background", "clause"))
     for word in data["background"]["sentence"]:
         readings.setdefault(word, []).append(("background", "sentence"))
+    for word in data["background"]["before"]:
+        readings.setdefault(word, []).append(("background", "before"))
     for word in data["not_cues"]:
         readings[word] = []
     return Lexicon([(word, tuple(values)) for word, values in readings.items()])
@@ -105,7 +107,8 @@ def background_reason(folded: str, sentence_start: int, trigger_start: int, trig
     end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
     for hit in _cues().find(folded, sentence_start, sentence_end):
-        if ("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value):
+        if (("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value)
+                or (hit.end <= trigger_start and ("background", "before") in hit.value)):
             return f"background: '{hit.text}'"
     if _NOMINAL.match(folded, trigger_start):
         window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
@@ -156,8 +159,11 @@ def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[Ac
     return None
 
 
+PURPOSE_WORDS = {"để", "nhằm"}  # "tập trung tại Bắc Kinh để biểu tình": the gathering was the protest
+
+
 def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_start: int,
-                actors: list[ActorMention]) -> Modality:
+                actors: list[ActorMention], protest: bool = False) -> Modality:
     """The modality of the trigger at `trigger_start` in its sentence."""
     clause = clause_start(folded, sentence_start, trigger_start)
     near_words = _data()["near_words"]
@@ -166,7 +172,7 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
         in_clause = hit.start >= clause
         gap = _words_between(folded, hit.end, trigger_start, skip_light_verbs=nominal)
         for modality, reach in hit.value:
-            if modality == "background":
+            if modality == "background" or (protest and hit.text.lower() in PURPOSE_WORDS):
                 continue
             # a noun trigger is named, not done, by the verb before it: "nhằm trả đũa cho một vụ đánh bom"
             reach_words = 1 if nominal else near_words
