@@ -179,6 +179,10 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
             if ((reach == "near" and in_clause and gap <= reach_words) or (reach == "clause" and in_clause)
                     or reach == "sentence" or (reach == "ahead_of" and in_clause and gap <= 2)):
                 return Modality(modality, f"'{hit.text}' before the trigger", hit)
+    # "trong những ngày tới", "sắp tới" speak for the whole sentence, after the trigger too
+    for hit in _cues().find(folded, trigger_start, sentence_end):
+        if any(modality != "background" and reach == "sentence" for modality, reach in hit.value):
+            return Modality(next(m for m, r in hit.value if r == "sentence"), f"'{hit.text}' in the sentence", hit)
     return (after_noun_modality(folded, trigger_start, _trigger_end(folded, trigger_start, sentence_end), sentence_end)
             or _claim(folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact"))
 
