@@ -14,27 +14,11 @@ they are listed for the pipeline's owner instead of being asserted as they are.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
 
-import pytest
 
-import frontline
 from frontline.record import Event
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-class Passage(NamedTuple):
-    doc: str         # article id in /work/shared/corpus
-    published: str   # the article's date (Dân Trí) or a plausible one (VietNews)
-    text: str        # copied verbatim from the article
-
-
-def extract(p: Passage, all_modalities: bool = False) -> list[Event]:
-    return frontline.extract(p.text, published=p.published, doc_id=p.doc, all_modalities=all_modalities)
+from passages import Passage, corpus_texts, extract
 
 
 def of_type(events: list[Event], sub_event_type: str) -> list[Event]:
@@ -46,20 +30,6 @@ def the(events: list[Event], sub_event_type: str) -> Event:
     found = of_type(events, sub_event_type)
     assert len(found) == 1, [(e.sub_event_type, e.location, e.event_date) for e in events]
     return found[0]
-
-
-@lru_cache(maxsize=1)
-def corpus_texts() -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for name in ("vietnews-sample.jsonl", "dantri-2020-21.jsonl"):
-        path = CORPUS / name
-        if not path.exists():
-            pytest.skip(f"corpus not found: {path}")
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                row = json.loads(line)
-                texts[row["id"]] = row["text"]
-    return texts
 
 
 # --------------------------------------------------------------------------------------------

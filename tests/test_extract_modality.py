@@ -13,47 +13,18 @@ it. Undated VietNews articles get a plausible publication day, said in the comme
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-import frontline
 from frontline.record import Event
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-class Passage(NamedTuple):
-    doc: str
-    published: str
-    text: str
-
-
-def extract(p: Passage, all_modalities: bool = False) -> list[Event]:
-    return frontline.extract(p.text, published=p.published, doc_id=p.doc, all_modalities=all_modalities)
+from passages import Passage, corpus_texts, extract
 
 
 def the(events: list[Event], sub_event_type: str) -> Event:
     found = [e for e in events if e.sub_event_type == sub_event_type]
     assert len(found) == 1, [(e.sub_event_type, e.modality, e.location) for e in events]
     return found[0]
-
-
-@lru_cache(maxsize=1)
-def corpus_texts() -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for name in ("vietnews-sample.jsonl", "dantri-2020-21.jsonl"):
-        path = CORPUS / name
-        if not path.exists():
-            pytest.skip(f"corpus not found: {path}")
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                row = json.loads(line)
-                texts[row["id"]] = row["text"]
-    return texts
 
 
 P = {

@@ -13,15 +13,12 @@ articles get a plausible publication day.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 import frontline
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from passages import corpus_texts
 
 # (war word in its peaceful sense, article id, publication day, passage)
 PEACEFUL = [
@@ -192,20 +189,6 @@ WAR = [
      "đường biểu tình phản đối Tổng thống Nicolas Maduro và bày tỏ ủng hộ thủ lĩnh đối lập Juan Guaido.",
      "Peaceful protest", "Venezuela"),
 ]
-
-
-@lru_cache(maxsize=1)
-def corpus_texts() -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for name in ("vietnews-sample.jsonl", "dantri-2020-21.jsonl"):
-        path = CORPUS / name
-        if not path.exists():
-            pytest.skip(f"corpus not found: {path}")
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                row = json.loads(line)
-                texts[row["id"]] = row["text"]
-    return texts
 
 
 def test_passages_are_verbatim():

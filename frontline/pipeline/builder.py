@@ -85,8 +85,7 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
 
 def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
                     explain: Explanation) -> Candidate | None:
-    folded = ctx.folded
-    actors, used = ctx.actors(sentence)
+    actors, _ = ctx.actors(sentence)
     blocking = _overlaps(trigger, actors)
     if blocking is not None and not _protesters_acting(ctx, sentence, trigger, blocking):
         explain.trigger(trigger.text, trigger.start, "dropped", f"part of the actor name '{blocking.text}'")

@@ -1,0 +1,43 @@
+"""Real passages for the extraction tests: where they come from and how they are fed to frontline.
+
+Every passage is copied verbatim from /work/shared/corpus (never the eval sets);
+`corpus_texts` lets a test check that it still is.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+import frontline
+from frontline.record import Event
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+class Passage(NamedTuple):
+    doc: str         # article id in /work/shared/corpus
+    published: str   # the article's date (Dân Trí) or a plausible one (VietNews)
+    text: str        # copied verbatim from the article
+
+
+def extract(p: Passage, all_modalities: bool = False) -> list[Event]:
+    return frontline.extract(p.text, published=p.published, doc_id=p.doc, all_modalities=all_modalities)
+
+
+@lru_cache(maxsize=1)
+def corpus_texts() -> dict[str, str]:
+    """Article id -> text, for both corpora."""
+    texts: dict[str, str] = {}
+    for name in ("vietnews-sample.jsonl", "dantri-2020-21.jsonl"):
+        path = CORPUS / name
+        if not path.exists():
+            pytest.skip(f"corpus not found: {path}")
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                texts[row["id"]] = row["text"]
+    return texts
