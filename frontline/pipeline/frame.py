@@ -154,8 +154,7 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             subject = _country_subject(ctx, sentence, trigger)
             if subject is not None and subject.start > actor1.end:
                 actor1 = subject  # "Hezbollah cáo buộc Israel đứng sau vụ kích nổ": the nearer one acts
-        if actor1 is None and after and _SUBORDINATE.search(folded, clause if clause > sentence.start
-                                                           else sentence.start, trigger.start):
+        if actor1 is None and after and _SUBORDINATE.search(folded, sentence.start, trigger.start):
             actor1 = after[0]
         if actor2 is None:
             actor2 = next((a for a in after if a is not actor1 and a.name != getattr(actor1, "name", None)), None)

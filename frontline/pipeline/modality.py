@@ -169,7 +169,8 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
     near_words = _data()["near_words"]
     nominal = bool(_NOMINAL.match(folded, trigger_start))
     for hit in reversed(_cues().find(folded, sentence_start, trigger_start)):
-        in_clause = hit.start >= clause
+        # a conjunction that opens the clause belongs to it: "trước khi chúng bị bao vây"
+        in_clause = hit.start >= clause or hit.end >= clause - 1
         gap = _words_between(folded, hit.end, trigger_start, skip_light_verbs=nominal)
         for modality, reach in hit.value:
             if modality == "background" or (protest and hit.text.lower() in PURPOSE_WORDS):
