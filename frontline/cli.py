@@ -10,8 +10,8 @@ from typing import Annotated, Iterator, TextIO
 import typer
 
 from frontline.batch import ItemResult
-from frontline.cluster import ClusterError, ClusterSpec
-from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_spec
+from frontline.cluster import ClusterSpec
+from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
 from frontline.errors import ItemProblem
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
@@ -30,16 +30,6 @@ class OutputFormat(str, Enum):
 def report(problem: ItemProblem) -> None:
     """One clear line on stderr per problem item."""
     print(problem, file=sys.stderr)
-
-
-@contextlib.contextmanager
-def cluster_errors() -> Iterator[None]:
-    """A cluster that cannot be reached or started: one line on stderr, exit code 1."""
-    try:
-        yield
-    except ClusterError as error:
-        print(f"error: {error}", file=sys.stderr)
-        raise typer.Exit(1) from None
 
 
 @contextlib.contextmanager
@@ -128,6 +118,7 @@ def evaluate(
 
 
 from frontline.store.commands import register as _register_store; _register_store(app)  # noqa: E402,E702
+from frontline.api.serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702
 
 
 if __name__ == "__main__":

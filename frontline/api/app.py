@@ -1,0 +1,57 @@
+"""`create_app(db_path)`: the FastAPI application over one frontline database, opened read-only."""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+import frontline
+from frontline.api import errors, routes_events, routes_extract, routes_places
+from frontline.api.database import Database
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(db_path: str | Path, allow_extract: bool = False, wait: float = 10.0) -> FastAPI:
+    """The API and the map page. Raises StoreError at once when `db_path` is not a usable store."""
+    database = Database(db_path, wait=wait)
+    database.check()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    offline_docs = (STATIC / "swagger-ui" / "swagger-ui-bundle.js").exists()
+    app = FastAPI(title="frontline", version=frontline.__version__, lifespan=lifespan,
+                  docs_url=None if offline_docs else "/docs",
+                  description="ACLED-coded conflict events extracted from news, with the text behind each field. "
+                              "Read-only; the map page is at `/`.")
+    app.state.database = database
+    app.state.allow_extract = allow_extract
+    errors.install(app)
+    app.include_router(routes_events.router)
+    app.include_router(routes_places.router)
+    app.include_router(routes_extract.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    if offline_docs:
+        @app.get("/docs", include_in_schema=False)
+        def docs() -> HTMLResponse:
+            """Swagger UI from the package's own files, so the docs work offline too."""
+            return get_swagger_ui_html(openapi_url="/openapi.json", title="frontline API",
+                                       swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+                                       swagger_css_url="/static/swagger-ui/swagger-ui.css",
+                                       swagger_favicon_url="data:,",
+                                       swagger_ui_parameters={"validatorUrl": None})  # no swagger.io badge
+
+    return app

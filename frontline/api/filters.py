@@ -1,0 +1,63 @@
+"""The query parameters shared by /events, /events.geojson and /stats, read into an `EventQuery`."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated
+
+from fastapi import Query
+
+from frontline.api.errors import ApiError
+from frontline.api.queries import BBox, EventQuery
+from frontline.record import EXPORTED_MODALITIES, MODALITIES
+from frontline.store.selection import ExportFilter
+
+Text = Annotated[str | None, Query(max_length=200)]
+Names = Annotated[list[str] | None, Query(max_length=50)]
+
+
+def parse_bbox(value: str) -> BBox:
+    """`west,south,east,north` in degrees (longitude -180..180, latitude -90..90)."""
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise ApiError(422, f"query parameter 'bbox': {value[:60]!r} is not west,south,east,north (four numbers)")
+    try:
+        west, south, east, north = (float(part) for part in parts)
+    except ValueError:
+        raise ApiError(422, f"query parameter 'bbox': {value[:60]!r} has a part that is not a number") from None
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise ApiError(422, "query parameter 'bbox': every part must be a finite number")
+    for name, lat in (("south", south), ("north", north)):
+        if not -90 <= lat <= 90:
+            raise ApiError(422, f"query parameter 'bbox': {name} latitude {lat:g} is outside -90..90")
+    for name, lon in (("west", west), ("east", east)):
+        if not -180 <= lon <= 180:
+            raise ApiError(422, f"query parameter 'bbox': {name} longitude {lon:g} is outside -180..180")
+    if south > north:
+        raise ApiError(422, f"query parameter 'bbox': south {south:g} is north of north {north:g}")
+    return BBox(west, south, east, north)
+
+
+def event_filters(
+    since: Annotated[dt.date | None, Query(description="events on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[dt.date | None, Query(description="events on or before this day (YYYY-MM-DD)")] = None,
+    country: Annotated[str | None, Query(max_length=64, description="country as ACLED spells it, or ISO3")] = None,
+    bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north in degrees")] = None,
+    event_type: Annotated[Names, Query(description="ACLED event type (or sub-event type); repeat for several")] = None,
+    sub_event_type: Annotated[Names, Query(description="ACLED sub-event type; repeat for several")] = None,
+    actor: Annotated[Text, Query(description="part of an actor's name, any case")] = None,
+    modality: Annotated[Names, Query(description=f"repeat for several: {', '.join(MODALITIES)} "
+                                                 f"(default {' and '.join(EXPORTED_MODALITIES)})")] = None,
+    q: Annotated[Text, Query(description="text search in the notes, place and actors")] = None,
+) -> EventQuery:
+    unknown = sorted(set(modality or []) - set(MODALITIES))
+    if unknown:
+        raise ApiError(422, f"query parameter 'modality': unknown {', '.join(repr(u[:30]) for u in unknown[:3])}; "
+                            f"choose from {', '.join(MODALITIES)}")
+    if since and until and since > until:
+        raise ApiError(422, f"query parameters 'since' {since} and 'until' {until}: since is after until")
+    base = ExportFilter(since=since, until=until, country=country or None,
+                        event_types=[t for t in event_type or [] if t.strip()],
+                        modalities=list(modality or EXPORTED_MODALITIES))
+    return EventQuery(base=base, sub_event_types=[t for t in sub_event_type or [] if t.strip()],
+                      bbox=parse_bbox(bbox) if bbox else None, actor=actor or None, text=q or None)

@@ -1,0 +1,142 @@
+"""The API's reads: fixed SQL fragments with every value passed as a parameter.
+
+Events are the store's canonical events (one per real event); the filters
+extend the export's (`ExportFilter`) with a bounding box, sub-event types,
+an actor and a text search.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from frontline.store import rows
+from frontline.store.selection import ExportFilter
+
+ORDER = "ORDER BY event_date DESC, canonical_id"
+
+
+@dataclass(slots=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(slots=True)
+class EventQuery:
+    """Which canonical events: the export's filters and a few the map needs."""
+
+    base: ExportFilter = field(default_factory=ExportFilter)
+    sub_event_types: list[str] = field(default_factory=list)
+    bbox: BBox | None = None
+    actor: str | None = None
+    text: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """A WHERE clause of fixed fragments and its parameters.
+
+        The export's selection, spelled with list_contains rather than IN (SELECT unnest(...)):
+        the same rows, about three times faster on 100,000 events.
+        """
+        base = self.base
+        params: list[Any] = [list(base.modalities)]
+        clauses = ["list_contains($1, modality)"]
+        if base.since:
+            params.append(base.since)
+            clauses.append(f"event_date >= ${len(params)}")
+        if base.until:
+            params.append(base.until)
+            clauses.append(f"event_date <= ${len(params)}")
+        if base.country:
+            params.append(base.country.strip().casefold())
+            clauses.append(f"(lower(country) = ${len(params)} OR lower(iso3) = ${len(params)})")
+        if base.event_types:
+            params.append([name.strip().casefold() for name in base.event_types])
+            n = len(params)
+            clauses.append(f"(list_contains(${n}, lower(event_type)) OR list_contains(${n}, lower(sub_event_type)))")
+        if self.sub_event_types:
+            params.append([name.strip().casefold() for name in self.sub_event_types])
+            clauses.append(f"list_contains(${len(params)}, lower(sub_event_type))")
+        if self.bbox:
+            box = self.bbox
+            params += [box.south, box.north]
+            clauses.append(f"latitude BETWEEN ${len(params) - 1} AND ${len(params)}")
+            if box.west <= box.east:
+                params += [box.west, box.east]
+                clauses.append(f"longitude BETWEEN ${len(params) - 1} AND ${len(params)}")
+            else:  # the box crosses the antimeridian
+                params += [box.west, box.east]
+                clauses.append(f"(longitude >= ${len(params) - 1} OR longitude <= ${len(params)})")
+        if self.actor:
+            params.append(f"%{_escape(self.actor.strip().casefold())}%")
+            n = len(params)
+            clauses.append(f"(lower(actor1) LIKE ${n} ESCAPE '\\' OR lower(actor2) LIKE ${n} ESCAPE '\\' OR "
+                           f"lower(array_to_string(assoc_actor_1 || assoc_actor_2, chr(10))) LIKE ${n} ESCAPE '\\')")
+        if self.text:
+            params.append(f"%{_escape(self.text.strip().casefold())}%")
+            n = len(params)
+            clauses.append(f"(lower(notes) LIKE ${n} ESCAPE '\\' OR lower(location) LIKE ${n} ESCAPE '\\' OR "
+                           f"lower(admin1) LIKE ${n} ESCAPE '\\' OR lower(coalesce(actor1, '') || ' ' || "
+                           f"coalesce(actor2, '')) LIKE ${n} ESCAPE '\\')")
+        return " AND ".join(clauses), params
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def events_page(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int, offset: int,
+                ) -> tuple[int, list[dict[str, Any]]]:
+    """How many events match, and the page of them, newest first."""
+    where, params = query.where()
+    total = con.execute(f"SELECT count(*) FROM canonical_events WHERE {where}", params).fetchone()  # noqa: S608
+    found = rows.fetch_dicts(con, f"SELECT * FROM canonical_events WHERE {where} {ORDER} "  # noqa: S608
+                                  f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    return int(total[0]) if total else 0, found
+
+
+def event(con: duckdb.DuckDBPyConnection, canonical_id: str) -> dict[str, Any] | None:
+    found = rows.fetch_dicts(con, "SELECT * FROM canonical_events WHERE canonical_id = $1", [canonical_id])
+    return found[0] if found else None
+
+
+def reports(con: duckdb.DuckDBPyConnection, canonical_id: str) -> list[dict[str, Any]]:
+    """Every article's report of the event, each with its evidence spans."""
+    spans: dict[str, list[dict[str, Any]]] = {}
+    for span in rows.fetch_dicts(con, """
+            SELECT v.event_id, v.role, v.start_char AS start, v.end_char AS "end", v.text FROM evidence v
+            JOIN canonical_reports r ON r.event_id = v.event_id WHERE r.canonical_id = $1
+            ORDER BY v.event_id, v.start_char, v.role""", [canonical_id]):
+        spans.setdefault(span.pop("event_id"), []).append(span)
+    found = rows.fetch_dicts(con, """
+            SELECT r.event_id, r.article_id, r.modality, r.claimed_by, a.url, a.outlet, a.title, a.published
+            FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id
+            WHERE r.canonical_id = $1 ORDER BY r.article_id, r.event_id""", [canonical_id])
+    for report in found:
+        report["evidence"] = spans.get(report["event_id"], [])
+    return found
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    found = rows.fetch_dicts(con, """SELECT article_id, url, outlet, title, published, language, text
+                                     FROM articles WHERE article_id = $1""", [article_id])
+    return found[0] if found else None
+
+
+def stats(con: duckdb.DuckDBPyConnection, query: EventQuery) -> dict[str, Any]:
+    """Counts of the matching events by type, country and month, and their first and last dates."""
+    where, params = query.where()
+    head = con.execute(f"SELECT count(*), min(event_date), max(event_date) FROM canonical_events "  # noqa: S608
+                       f"WHERE {where}", params).fetchone() or (0, None, None)
+
+    def counts(key: str) -> list[dict[str, Any]]:
+        return [{"key": k, "count": int(n)} for k, n in con.execute(
+            f"SELECT {key} AS k, count(*) AS n FROM canonical_events WHERE {where} "  # noqa: S608 - fixed keys
+            f"GROUP BY k ORDER BY n DESC, k", params).fetchall()]
+
+    return {"total": int(head[0]), "first_date": head[1], "last_date": head[2],
+            "by_event_type": counts("event_type"), "by_country": counts("coalesce(country, '(unknown)')"),
+            "by_month": sorted(counts("strftime(event_date, '%Y-%m')"), key=lambda c: c["key"])}

@@ -1,0 +1,80 @@
+"""GET /events, /events.geojson, /events/{id}, /articles/{id} and /stats."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from frontline.api import queries
+from frontline.api.errors import ERROR_RESPONSES, ApiError
+from frontline.api.filters import event_filters
+from frontline.api.models import Article, Event, EventDetail, EventPage, Report, Stats
+from frontline.api.queries import EventQuery
+
+MAX_PAGE = 500
+MAX_GEOJSON = 5000
+MAX_OFFSET = 1_000_000
+
+router = APIRouter(responses=ERROR_RESPONSES)
+Filters = Annotated[EventQuery, Depends(event_filters)]
+Id = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+@router.get("/events", response_model=EventPage, tags=["events"])
+def list_events(request: Request, filters: Filters,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
+    """Canonical events matching the filters, newest first, one page at a time."""
+    with request.app.state.database.cursor() as con:
+        total, found = queries.events_page(con, filters, limit, offset)
+    page = EventPage(total=total, limit=limit, offset=offset, events=[Event.of(row) for row in found])
+    return Response(page.model_dump_json(), media_type="application/json")  # validated once, serialised in Rust
+
+
+@router.get("/events.geojson", tags=["events"],
+            responses={200: {"content": {"application/geo+json": {}},
+                             "description": "an RFC 7946 FeatureCollection of Points"}})
+def events_geojson(request: Request, filters: Filters,
+                   limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON)] = 2000,
+                   offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Any:
+    """The same events as a GeoJSON FeatureCollection ([longitude, latitude]; null geometry when unplaced)."""
+    with request.app.state.database.cursor() as con:
+        total, found = queries.events_page(con, filters, limit, offset)
+    features = []
+    for row in found:
+        properties = Event.of(row).model_dump(mode="json")
+        point = None
+        if row["latitude"] is not None and row["longitude"] is not None:
+            point = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+        features.append({"type": "Feature", "id": row["canonical_id"], "geometry": point, "properties": properties})
+    return JSONResponse({"type": "FeatureCollection", "features": features, "total": total},
+                        media_type="application/geo+json")
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
+def get_event(request: Request, event_id: Id) -> EventDetail:
+    """One canonical event, every article that reported it, and the spans of text behind each field."""
+    with request.app.state.database.cursor() as con:
+        row = queries.event(con, event_id)
+        if row is None:
+            raise ApiError(404, f"no event with id {event_id[:80]!r}")
+        found = queries.reports(con, event_id)
+    return EventDetail(**Event.of(row).model_dump(), reports=[Report(**report) for report in found])
+
+
+@router.get("/articles/{article_id}", response_model=Article, tags=["articles"])
+def get_article(request: Request, article_id: Id) -> Article:
+    """A stored article's text and metadata (evidence offsets point into `text`)."""
+    with request.app.state.database.cursor() as con:
+        row = queries.article(con, article_id)
+    if row is None:
+        raise ApiError(404, f"no article with id {article_id[:80]!r}")
+    return Article(**row)
+
+
+@router.get("/stats", response_model=Stats, tags=["stats"])
+def get_stats(request: Request, filters: Filters) -> Stats:
+    """Counts of the matching events by event type, country and month."""
+    with request.app.state.database.cursor() as con:
+        return Stats(**queries.stats(con, filters))

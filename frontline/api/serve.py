@@ -1,0 +1,38 @@
+"""`frontline serve`: the HTTP API and the map page over one database, read-only."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from frontline.store import DEFAULT_DB
+
+
+def serve_command(
+    db: Annotated[Path, typer.Option("--db", envvar="FRONTLINE_DB", help="The frontline database (read-only).")]
+    = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_extract: Annotated[bool, typer.Option(
+        "--allow-extract", help="Turn on POST /extract (text in, events out, nothing stored).")] = False,
+) -> None:
+    """Serve the events as an HTTP API (OpenAPI at /docs) with a map page at /; nothing is written."""
+    import uvicorn
+
+    from frontline.api import create_app
+    from frontline.store.errors import StoreError
+
+    try:
+        app = create_app(db, allow_extract=allow_extract)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    print(f"frontline: serving {db} on http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)

@@ -1,0 +1,178 @@
+"""The HTTP API against a real DuckDB file: the seed article and a few dev-set articles, ingested.
+
+Bad input (malformed parameters, a 2 MB body, an unknown id, a bbox at latitude
+200, extraction switched off) gets a clear 4xx JSON error, never a 500; and
+schemathesis, driven by the app's OpenAPI, finds no server error.
+"""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+
+from frontline.api import create_app
+from frontline.store.db import Store
+from frontline.store.errors import StoreError
+from frontline.store.ingest import ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "albu_kamal_2017-11.txt"
+DEV = ROOT.parent / "shared" / "eval" / "vi-dev" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("api")
+    paths = [str(SEED)]
+    if DEV.exists():
+        few = folder / "dev-few.jsonl"
+        with DEV.open(encoding="utf-8") as handle:
+            few.write_text("".join(itertools.islice(handle, 6)), encoding="utf-8")
+        paths.append(str(few))
+    path = folder / "api.duckdb"
+    ingest(paths, Store(path), on_problem=lambda problem: None)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db) -> TestClient:
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def extracting(db) -> TestClient:
+    with TestClient(create_app(db, allow_extract=True)) as test_client:
+        yield test_client
+
+
+def _error(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert body["status"] == status and body["message"] and body["error"]
+    return body
+
+
+def test_events_page_and_filters(client):
+    everything = client.get("/events").json()
+    assert everything["total"] >= 6 and len(everything["events"]) == min(100, everything["total"])
+    seed = client.get("/events", params={"country": "SYR", "since": "2017-11-01", "until": "2017-11-30"}).json()
+    assert seed["total"] == 5 and {e["location"] for e in seed["events"]} == {"Albu Kamal"}
+    iraq = client.get("/events", params={"bbox": "40.5,34,41.5,35", "country": "Iraq"}).json()
+    assert [e["location"] for e in iraq["events"]] == ["Al Qa'im"]
+    battles = client.get("/events", params=[("event_type", "Battles"), ("since", "2017-11-01"),
+                                            ("until", "2017-11-30")]).json()
+    assert battles["total"] == 4 and all(e["event_type"] == "Battles" for e in battles["events"])
+    strikes = client.get("/events", params={"sub_event_type": "Air/drone strike", "until": "2017-12-31"}).json()
+    assert {e["sub_event_type"] for e in strikes["events"]} == {"Air/drone strike"}
+    by_actor = client.get("/events", params={"actor": "islamic state", "since": "2017-11-01",
+                                             "until": "2017-11-30"}).json()
+    assert by_actor["total"] >= 4
+    assert client.get("/events", params={"q": "withdrew", "country": "IRQ"}).json()["total"] >= 1
+    planned = client.get("/events", params={"modality": "planned", "country": "Syria"}).json()
+    assert planned["total"] >= 1 and {e["modality"] for e in planned["events"]} == {"planned"}
+    page = client.get("/events", params={"limit": 2, "offset": 1}).json()
+    assert len(page["events"]) == 2 and page["events"][0]["id"] == everything["events"][1]["id"]
+    assert client.get("/events", params={"q": "100%_\\"}).json()["total"] == 0  # LIKE wildcards are literal
+
+
+def test_event_detail_article_and_geojson(client):
+    found = client.get("/events", params={"country": "Iraq", "bbox": "40.5,34,41.5,35"}).json()["events"][0]
+    detail = client.get(f"/events/{found['id']}").json()
+    assert detail["sub_event_type"] == "Non-violent transfer of territory"
+    report = detail["reports"][0]
+    assert report["article_id"] == "albu_kamal_2017-11"
+    article = client.get(f"/articles/{report['article_id']}").json()
+    for span in report["evidence"]:
+        assert article["text"][span["start"]:span["end"]] == span["text"]
+    assert {"trigger", "place"} <= {span["role"] for span in report["evidence"]}
+    geojson = client.get("/events.geojson", params={"country": "SYR", "until": "2017-12-31"})
+    assert geojson.headers["content-type"].startswith("application/geo+json")
+    features = geojson.json()["features"]
+    assert len(features) == 5 and all(f["geometry"]["coordinates"] == [pytest.approx(40.91854), pytest.approx(34.45226)]
+                                      for f in features)
+
+
+def test_control_timeline_and_stats(client):
+    timeline = client.get("/places/174448/control").json()
+    assert timeline["place"] == "Albu Kamal"
+    assert [(c["from"], c["holder"], c["modality"]) for c in timeline["changes"]] == [
+        ("2017-11-08", "Military Forces of Syria", "claimed"), ("2017-11-11", "Islamic State", "asserted")]
+    assert timeline["changes"][0]["contradicted_by"]
+    stats = client.get("/stats", params={"since": "2017-11-01", "until": "2017-11-30"}).json()
+    assert stats["total"] == 6 and stats["by_month"] == [{"key": "2017-11", "count": 6}]
+    assert {c["key"]: c["count"] for c in stats["by_country"]} == {"Syria": 5, "Iraq": 1}
+
+
+def test_bad_input_is_a_clear_4xx(client):
+    assert "bbox" in _error(client.get("/events", params={"bbox": "0,0,10,200"}), 422)["message"]
+    assert "latitude" in _error(client.get("/events", params={"bbox": "0,200,10,20"}), 422)["message"]
+    _error(client.get("/events", params={"bbox": "a,b,c,d"}), 422)
+    _error(client.get("/events", params={"bbox": "1,2,3"}), 422)
+    _error(client.get("/events", params={"bbox": "nan,0,1,1"}), 422)
+    assert "limit" in _error(client.get("/events", params={"limit": "lots"}), 422)["message"]
+    _error(client.get("/events", params={"limit": 100_000}), 422)
+    _error(client.get("/events", params={"offset": -1}), 422)
+    assert "since" in _error(client.get("/events", params={"since": "2017-13-45"}), 422)["message"]
+    _error(client.get("/events", params={"since": "2018-01-01", "until": "2017-01-01"}), 422)
+    assert "modality" in _error(client.get("/events", params={"modality": "rumoured"}), 422)["message"]
+    assert "no event" in _error(client.get("/events/c0000000000000000"), 404)["message"]
+    _error(client.get("/articles/nope"), 404)
+    _error(client.get("/places/1/control"), 404)
+    _error(client.get("/places/abc/control"), 422)
+    _error(client.get("/no/such/page"), 404)
+    _error(client.delete("/events"), 405)
+
+
+def test_extract_off_by_default_and_capped(client, extracting):
+    assert "--allow-extract" in _error(client.post("/extract", json={"text": "Quân đội Syria không kích"}), 403)["message"]
+    two_mb = "a" * (2 * 1024 * 1024)
+    assert "1,000,000 bytes" in _error(extracting.post("/extract", json={"text": two_mb}), 413)["message"]
+    chunks = (b"x" * 65536 for _ in range(32))  # 2 MB with no Content-Length: counted as it arrives
+    _error(extracting.post("/extract", content=chunks, headers={"content-type": "application/json"}), 413)
+    _error(extracting.post("/extract", content=b"{not json", headers={"content-type": "application/json"}), 422)
+    _error(extracting.post("/extract", json={"text": ""}), 422)
+    _error(extracting.post("/extract", json={"text": "abc", "published": "yesterday"}), 422)
+
+
+def test_extract_returns_events_and_stores_nothing(extracting, client):
+    before = client.get("/stats").json()["total"]
+    response = extracting.post("/extract", json={"text": SEED.read_text(encoding="utf-8"), "published": "2017-11"})
+    events = response.json()["events"]
+    assert response.status_code == 200 and len(events) == 6
+    assert all(event["evidence"] for event in events)
+    assert client.get("/stats").json()["total"] == before
+
+
+def test_a_missing_or_foreign_file_is_refused_at_start(tmp_path):
+    with pytest.raises(StoreError, match="no frontline database"):
+        create_app(tmp_path / "none.duckdb")
+    (tmp_path / "junk.duckdb").write_bytes(b"not a database at all")
+    with pytest.raises(StoreError, match="not a DuckDB database"):
+        create_app(tmp_path / "junk.duckdb")
+
+
+def test_no_server_error_for_any_input(db):
+    """schemathesis makes valid and invalid requests for every operation of the OpenAPI spec (15 each, fixed seed)."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(db, allow_extract=True))
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert {f"{op.method.upper()} {op.path}" for op in operations} >= {
+        "GET /events", "GET /events/{event_id}", "GET /events.geojson", "GET /stats",
+        "GET /places/{geonameid}/control", "POST /extract"}
+    for operation, mode in itertools.product(operations, schemathesis.GenerationMode):
+        @given(case=operation.as_strategy(generation_mode=mode))
+        @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+                  database=None)
+        def no_server_error(case) -> None:
+            response = case.call()
+            assert response.status_code < 500, (f"{case.method} {case.formatted_path} {case.query}: "
+                                                f"{response.text[:300]}")
+            if response.status_code >= 400:
+                assert response.json()["message"]
+
+        no_server_error()
