@@ -133,6 +133,8 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         actor2 = patients[-1] if patients else None
         agents = [a for a in after if _AGENT_OF.match(folded, trigger.end, a.start)]
         actor1 = agents[0] if agents else None
+        if actor2 is None:  # "căn cứ Hmeymim bị tấn công ... khiến 2 binh sĩ Nga thiệt mạng"
+            actor2 = next((a for a in after if a is not actor1), None)
     else:
         in_clause = [a for a in before if a.start >= clause]
         pool = in_clause or before
@@ -155,7 +157,8 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             if subject is not None and subject.start > actor1.end:
                 actor1 = subject  # "Hezbollah cáo buộc Israel đứng sau vụ kích nổ": the nearer one acts
         if actor1 is None and after and _SUBORDINATE.search(folded, sentence.start, trigger.start):
-            actor1 = after[0]
+            # the main clause's subject, unless it is who suffered: "khiến 2 binh sĩ Nga thiệt mạng"
+            actor1 = next((a for a in after if not _SUFFERED.match(folded, a.end)), None)
         if actor2 is None:
             actor2 = next((a for a in after if a is not actor1 and a.name != getattr(actor1, "name", None)), None)
     if actor1 is None:
