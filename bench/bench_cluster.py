@@ -25,14 +25,13 @@ import json
 import os
 import platform
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_extract import DEFAULT_INPUTS, load_average, write_section
+from bench_extract import DEFAULT_INPUTS, load_average, peak_rss_mb, write_section
 
 HEADING = "## Extraction on Dask: workers and scaling (bench/bench_cluster.py)"
 END = "<!-- end bench_cluster -->"
@@ -55,10 +54,6 @@ def corpus_file(inputs: list[str], size: int | None, folder: Path) -> Path:
     path = folder / f"corpus-{size or 'all'}.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def timed_map(runner, path: Path) -> dict:
@@ -87,15 +82,15 @@ def run_child(workers: int, path: Path) -> dict:
     if workers == 0:
         process_item(sample)
         figures = {"start": time.perf_counter() - started, **timed_map(LocalRunner(), path)}
-        return {**figures, "client_rss": rss_mb(), "worker_rss": rss_mb()}
+        return {**figures, "client_rss": peak_rss_mb(), "worker_rss": peak_rss_mb()}
     from frontline.cluster.connect import connect
 
     with connect(ClusterSpec(workers=workers)) as client:
         client.wait_for_workers(workers)
         client.run(process_item, sample)  # every worker loads its resources before the clock starts
         figures = {"start": time.perf_counter() - started, **timed_map(DaskRunner(client), path)}
-        worker_rss = max(client.run(rss_mb).values())
-    return {**figures, "client_rss": rss_mb(), "worker_rss": worker_rss}
+        worker_rss = max(client.run(peak_rss_mb).values())
+    return {**figures, "client_rss": peak_rss_mb(), "worker_rss": worker_rss}
 
 
 def child(workers: int, path: Path) -> dict:

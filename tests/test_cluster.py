@@ -134,6 +134,15 @@ def test_runner_gives_single_process_results_and_reports(client, articles, singl
     assert any(p.startswith("warning:") for p in problems)
 
 
+def test_one_runner_maps_short_lists_one_after_another(client, articles, single):
+    """As ingest uses it: a batch at a time, each cut so that both workers get a share."""
+    items = list(read_inputs([str(articles)]))
+    runner = DaskRunner(client)
+    assert runner.partition_size(items[:10]) == 3
+    results = [result for start in range(0, len(items), 10) for result in runner.map(items[start:start + 10])]
+    assert said(results) == single
+
+
 class PatchedWorkers(distributed.WorkerPlugin):
     """On every worker (also those restarted later): each article takes `pause` seconds more,
     and the article `KILLER` ends the worker process."""

@@ -50,20 +50,24 @@ class ClusterSpec:
 
 
 @contextlib.contextmanager
-def connect(spec: ClusterSpec, connect_timeout: float = 30.0) -> Iterator[Client]:
-    """A client for `spec`, closed (with any local cluster) on the way out."""
+def connect(spec: ClusterSpec, connect_timeout: float | None = None) -> Iterator[Client]:
+    """A client for `spec`, closed (with any local cluster) on the way out.
+
+    `connect_timeout` in seconds; None: Dask's `distributed.comm.timeouts.connect` (30 s).
+    """
     import dask
 
     with dask.config.set({"distributed.admin.low-level-log-length": RECENT_MESSAGES}):
         yield from _connect(spec, connect_timeout)
 
 
-def _connect(spec: ClusterSpec, connect_timeout: float) -> Iterator[Client]:
+def _connect(spec: ClusterSpec, connect_timeout: float | None) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if spec.scheduler:
         try:
-            client = Client(spec.scheduler, timeout=connect_timeout, set_as_default=False)
+            timeout = {} if connect_timeout is None else {"timeout": connect_timeout}
+            client = Client(spec.scheduler, set_as_default=False, **timeout)
         except OSError as error:
             raise ClusterError(f"cannot reach the Dask scheduler at {spec.scheduler}: {error}") from None
         with client:

@@ -1,11 +1,14 @@
 """The `--scheduler` and `--workers` options, defined once for every command that extracts."""
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
 from typing import Annotated, Optional
 
 import typer
 
-from frontline.cluster.connect import ClusterSpec
+from frontline.cluster.connect import ClusterError, ClusterSpec
 
 SchedulerOption = Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer reads Optional
     "--scheduler", metavar="ADDRESS", show_default=False,
@@ -22,3 +25,13 @@ def cluster_spec(scheduler: str | None, workers: int | None) -> ClusterSpec | No
     if scheduler is not None and workers is not None:
         raise typer.BadParameter("give --scheduler or --workers, not both", param_hint="--workers")
     return ClusterSpec(scheduler=scheduler, workers=workers)
+
+
+@contextlib.contextmanager
+def cluster_errors() -> Iterator[None]:
+    """A cluster that cannot be reached or started: one line on stderr, exit code 1."""
+    try:
+        yield
+    except ClusterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise typer.Exit(1) from None

@@ -13,22 +13,26 @@ and the workers does not grow with the corpus.
 Lost workers. Tasks are pure and carry their articles with them (nothing is
 scattered), so when a worker dies, Dask's scheduler runs its tasks again on
 another worker; a result is yielded once per partition, so no article's
-events are lost or repeated. A task that kills `distributed.scheduler.allowed-failures`
-workers in a row (an article that crashes or exhausts the process) comes back as
-KilledWorker: its partition is then run one article per task, and the article
-that still kills its worker is reported as a failed item; the run goes on.
+events are lost or repeated. A task that has killed more workers than
+`distributed.scheduler.allowed-failures` (3; an article that crashes or
+exhausts the process) comes back as KilledWorker: its partition is then run
+one article per task, and the article that still kills its workers is
+reported as a failed item; the run goes on. Only a lost scheduler ends the
+run (ClusterError), after every article before the one it was waiting for.
 """
 from __future__ import annotations
 
 import itertools
+import math
 import sys
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TYPE_CHECKING, Protocol
 
 from frontline.batch import ItemResult, process_item
+from frontline.cluster.connect import ClusterError
 from frontline.cluster.partitions import MAX_ITEMS, Item, Partition, extract_partition, partitions, with_documents
 from frontline.errors import ItemProblem
 
@@ -36,7 +40,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
 PER_THREAD = 3           # partitions in flight per worker thread: one running, two queued behind it
-WAIT_FOR_WORKERS = 1.0   # seconds between looks at the cluster's size
+LOOK_EVERY = 1.0         # seconds between two questions to the scheduler about the cluster's size
 
 
 class Runner(Protocol):
@@ -69,24 +73,34 @@ class DaskRunner:
         self.max_items = max_items
         self.per_thread = per_thread
         self._on_wait = on_wait
-        self._run = uuid.uuid4().hex[:12]
         self._threads = 0
         self._checked = float("-inf")
 
-    def window(self) -> int:
-        """How many partitions may be in flight: a few per worker thread, refreshed once a second."""
+    def threads(self) -> int:
+        """Worker threads in the cluster now (asked at most once a second): workers come and go."""
         now = time.monotonic()
-        if now - self._checked >= WAIT_FOR_WORKERS:
+        if now - self._checked >= LOOK_EVERY:
             self._checked = now
             threads = sum(self.client.nthreads().values())
             if threads == 0 and self._threads == 0 and self._on_wait:
                 self._on_wait(f"waiting for a Dask worker to join {self.client.scheduler.address}")
             self._threads = threads
-        return max(2, self.per_thread * self._threads)
+        return self._threads
+
+    def window(self) -> int:
+        """How many partitions may be in flight, submitted and not yet yielded."""
+        return max(2, self.per_thread * self.threads())
+
+    def partition_size(self, items: Iterable[Item]) -> int:
+        """`max_items`; smaller for a short list (a batch of ingest), so that each worker thread gets two."""
+        if not isinstance(items, Sized):
+            return self.max_items
+        return max(1, min(self.max_items, math.ceil(len(items) / (2 * max(1, self.threads())))))
 
     def map(self, items: Iterable[Item]) -> Iterator[ItemResult]:
+        run = uuid.uuid4().hex[:12]  # task keys unique to this call: a key Dask still knows would be reused
         pending: deque[tuple[Partition, Future]] = deque()
-        parts = partitions(items, self.max_items)
+        parts = partitions(items, self.partition_size(items))
         more = True
         try:
             while True:
@@ -95,32 +109,39 @@ class DaskRunner:
                     if part is None:
                         more = False
                     else:
-                        pending.append((part, self._submit(part.items, f"p{part.index}")))
+                        pending.append((part, self._submit(part.items, f"{run}-p{part.index}")))
                 if not pending:
                     return
                 part, future = pending.popleft()
-                yield from self._collect(part, future)
+                yield from self._collect(part, future, run)
         finally:
             for _, future in pending:
                 future.release()
 
     def _submit(self, items: tuple[Item, ...], name: str) -> Future:
-        return self.client.submit(extract_partition, items, key=f"frontline-extract-{self._run}-{name}")
+        return self.client.submit(extract_partition, items, key=f"frontline-extract-{name}")
 
-    def _collect(self, part: Partition, future: Future) -> list[ItemResult]:
+    def _collect(self, part: Partition, future: Future, run: str) -> list[ItemResult]:
         from distributed import KilledWorker
+        from distributed.client import FutureCancelledError
+        from distributed.comm import CommClosedError
 
         try:
             return with_documents(part.items, future.result())
         except KilledWorker:
             pass
+        except (FutureCancelledError, CommClosedError):
+            first = part.items[0]
+            where = first.source if isinstance(first, ItemProblem) else first.source_path or first.doc_id
+            raise ClusterError(f"lost the connection to the Dask scheduler at {self.client.scheduler.address} "
+                               f"while extracting {where}; every item before it was done") from None
         finally:
             future.release()
         if len(part.items) == 1:
             return [worker_died(part.items[0])]
-        singles = [self._submit(part.items[i:i + 1], f"p{part.index}-{i}") for i in range(len(part.items))]
-        return list(itertools.chain.from_iterable(
-            self._collect(Partition(part.index, part.items[i:i + 1]), future) for i, future in enumerate(singles)))
+        singles = [self._submit(part.items[i:i + 1], f"{run}-p{part.index}-{i}") for i in range(len(part.items))]
+        return list(itertools.chain.from_iterable(self._collect(Partition(part.index, part.items[i:i + 1]), future, run)
+                                                  for i, future in enumerate(singles)))
 
 
 def print_wait(message: str) -> None:
