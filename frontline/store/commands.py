@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
 from frontline.record import EXPORTED_MODALITIES, MODALITIES
 from frontline.store import DEFAULT_DB
 from frontline.store.errors import StoreBusy, StoreError
@@ -46,6 +47,8 @@ def ingest_command(
     db: DbPath = Path(DEFAULT_DB),
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles stored per transaction.")] = 100,
     wait: Wait = 60.0,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract articles and store them, merging reports of one real event into one canonical event.
 
@@ -55,8 +58,12 @@ def ingest_command(
     from frontline.store.db import Store
     from frontline.store.ingest import ingest
 
-    with store_errors(), LazyProgress("ingesting") as progress:
-        summary = ingest(paths, Store(db, wait=wait), batch_size=batch_size, on_item=progress.advance)
+    from frontline.cluster import open_runner
+
+    cluster = cluster_spec(scheduler, workers)
+    with store_errors(), cluster_errors(), open_runner(cluster) as runner, LazyProgress("ingesting") as progress:
+        summary = ingest(paths, Store(db, wait=wait), batch_size=batch_size, on_item=progress.advance,
+                         runner=runner)
     print(f"stored {summary.articles_added} new article(s) with {summary.events_added} event(s); "
           f"{summary.articles_known} already stored; {summary.items_failed} failed; "
           f"{summary.canonical_events} canonical event(s) in {db}", file=sys.stderr)

@@ -16,14 +16,18 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from frontline.batch import ItemResult, process_item
+from frontline.batch import ItemResult
 from frontline.errors import ItemProblem
 from frontline.record import Document
 from frontline.store import rows
 from frontline.store.db import Store, transaction
 from frontline.store.reports import Report
 from frontline.store.remerge import merge_new
+
+if TYPE_CHECKING:
+    from frontline.cluster import Runner
 
 Clock = Callable[[], float]
 
@@ -54,10 +58,15 @@ def print_problem(problem: ItemProblem) -> None:
 
 def ingest(paths: Sequence[str], store: Store, *, batch_size: int = 100, clock: Clock = default_clock,
            on_problem: Callable[[ItemProblem], None] = print_problem,
-           on_item: Callable[[], None] | None = None) -> IngestSummary:
-    """Read, extract, store and merge every article of `paths`; problems go to `on_problem`, the run goes on."""
+           on_item: Callable[[], None] | None = None, runner: Runner | None = None) -> IngestSummary:
+    """Read, extract, store and merge every article of `paths`; problems go to `on_problem`, the run goes on.
+
+    `runner` extracts each batch's new articles (frontline.cluster: this process, or a Dask cluster).
+    """
+    from frontline.cluster import LocalRunner
     from frontline.io import read_inputs
 
+    runner = runner or LocalRunner()
     started = time.perf_counter()
     summary = IngestSummary()
     with store.writing():
@@ -72,11 +81,12 @@ def ingest(paths: Sequence[str], store: Store, *, batch_size: int = 100, clock: 
                     on_item()
             else:
                 docs.append(item)
-        new_docs = {id(doc) for doc in _not_stored(store, docs, summary, on_problem)}
+        new_docs = _not_stored(store, docs, summary, on_problem)
+        extracted = dict(zip(map(id, new_docs), runner.map(new_docs)))
         results = []
         for doc in docs:
-            if id(doc) in new_docs:
-                result = process_item(doc)
+            if id(doc) in extracted:
+                result = extracted[id(doc)]
                 for problem in result.problems:
                     on_problem(problem)
                 if result.failed:
