@@ -36,27 +36,9 @@ class EventQuery:
     text: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause of fixed fragments and its parameters.
-
-        The export's selection, spelled with list_contains rather than IN (SELECT unnest(...)):
-        the same rows, about three times faster on 100,000 events.
-        """
-        base = self.base
-        params: list[Any] = [list(base.modalities)]
-        clauses = ["list_contains($1, modality)"]
-        if base.since:
-            params.append(base.since)
-            clauses.append(f"event_date >= ${len(params)}")
-        if base.until:
-            params.append(base.until)
-            clauses.append(f"event_date <= ${len(params)}")
-        if base.country:
-            params.append(base.country.strip().casefold())
-            clauses.append(f"(lower(country) = ${len(params)} OR lower(iso3) = ${len(params)})")
-        if base.event_types:
-            params.append([name.strip().casefold() for name in base.event_types])
-            n = len(params)
-            clauses.append(f"(list_contains(${n}, lower(event_type)) OR list_contains(${n}, lower(sub_event_type)))")
+        """A WHERE clause of fixed fragments and its parameters: the export's selection, and more."""
+        where, params = self.base.where()
+        clauses = [where]
         if self.sub_event_types:
             params.append([name.strip().casefold() for name in self.sub_event_types])
             clauses.append(f"list_contains(${len(params)}, lower(sub_event_type))")
