@@ -504,3 +504,17 @@ def test_photo_credit_is_a_source():
     assert e.country == "Myanmar"
     assert e.actor2 == "Military Forces of Myanmar"
     assert (e.event_date, e.time_precision) == ("2021-04-27", 1)
+
+
+def test_non_violent_transfer_when_a_party_leaves_a_town():
+    # vietnews-033465: the rebels' evacuation of Daraa under the July 2018 deal, reported the same days
+    passage = Passage("vietnews-033465", "2018-07-15",
+                      "Hiện tại, lực lượng phiến quân nổi dậy đã bắt đầu rời khỏi thành phố Daraa, trong khi các cuộc "
+                      "đàm phán vẫn tiếp tục như một nỗ lực của các tay súng nhằm ngăn chặn quân Chính phủ tiến vào "
+                      "thành phố Nawa ở ngoại ô Daraa, đặc biệt là khi cảnh sát Nga đã được triển khai ở đây.")
+    assert passage.text in corpus_texts()[passage.doc]
+    e = the(extract(passage), "Non-violent transfer of territory")
+    assert e.event_type == "Strategic developments"
+    assert (e.country, e.actor1) == ("Syria", "Unidentified Armed Group (Syria)")
+    assert abs(e.latitude - 32.6) < 0.1 and abs(e.longitude - 36.1) < 0.1  # Daraa
+    assert e.modality == "asserted"
