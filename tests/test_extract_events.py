@@ -518,3 +518,15 @@ def test_non_violent_transfer_when_a_party_leaves_a_town():
     assert (e.country, e.actor1) == ("Syria", "Unidentified Armed Group (Syria)")
     assert abs(e.latitude - 32.6) < 0.1 and abs(e.longitude - 36.1) < 0.1  # Daraa
     assert e.modality == "asserted"
+
+
+def test_an_event_near_a_town_has_geo_precision_two():
+    # vietnews-022630: "trong một cuộc không kích ngày 28-9 gần Raqqa" (2017): near the town, not in it
+    passage = Passage("vietnews-022630", "2017-10-05",
+                      "Việc công bố đoạn băng được nhận định nhằm để đáp trả các tuyên bố của quân đội Nga rằng họ gần "
+                      "như chắc chắn đã tiêu diệt al - Baghdadi trong một cuộc không kích ngày 28-9 gần Raqqa, thủ phủ "
+                      "của IS ở Syria.")
+    assert passage.text in corpus_texts()[passage.doc]
+    e = the(extract(passage), "Air/drone strike")
+    assert (e.country, e.event_date, e.time_precision) == ("Syria", "2017-09-28", 1)
+    assert abs(e.latitude - 35.95) < 0.1 and e.geo_precision == 2

@@ -166,6 +166,12 @@ def _confidence(lead: Candidate, group: list[Candidate]) -> float:
     return round(min(score, 0.99), 2)
 
 
+def _near(group: list[Candidate], place) -> bool:
+    """Every reading that names this town says the event was near it, not in it."""
+    named = [c for c in group if c.place is place and c.place_mention is not None]
+    return bool(named) and all(c.place_near for c in named)
+
+
 def _best_actor(actors: list) -> object:
     """The most specific of a group's readings of one role: named in the text, then a known group."""
     present = [a for a in actors if a is not None]
@@ -212,7 +218,7 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
         location=place.name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
-        geo_precision=place.geo_precision if place else None,
+        geo_precision=(2 if place.kind == "city" and _near(group, place) else place.geo_precision) if place else None,
         geonameid=place.geonameid if place else None,
         fatalities=max(deaths) if deaths else 0,
         fatalities_known=bool(deaths),

@@ -105,6 +105,9 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     candidate.actor1, candidate.actor2, candidate.assoc1 = choose_actors(ctx, sentence, trigger, actors)
     candidate.place, candidate.place_mention, candidate.place_how = choose_place(
         ctx, sentence, trigger, (candidate.actor1, candidate.actor2))
+    mention = candidate.place_mention
+    candidate.place_near = mention is not None and bool(
+        _NEAR.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
     candidate.date = choose_date(ctx, sentence, trigger)
     if (candidate.date is not None and candidate.date.how == "publication date"
             and _PLURAL.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
@@ -158,6 +161,9 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
 
 # "Việc chiếm lại được nhà thờ Hồi giáo này là một dấu hiệu ...": the deed as a topic
 _NOMINALISED = re.compile(r"(?<!\w)việc\s+(?:\w+\s+)?$", re.IGNORECASE)
+# ACLED's geo_precision 2: "gần thành phố Idlib", "ngoại ô thủ đô Damascus", "phía đông Aleppo", "cách Kirkuk 55 km"
+_NEAR = re.compile(r"(?<!\w)(?:gần|ngoại ô|vùng ven|phía (?:bắc|nam|đông|tây)(?: bắc| nam)?(?: của)?|cách)"
+                   r"(?:\s+(?:thành phố|thị trấn|thủ đô|làng|khu vực|trung tâm|căn cứ|miền \w+))*\s*$", re.IGNORECASE)
 _PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?!\w)", re.IGNORECASE)
 # "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
 _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)

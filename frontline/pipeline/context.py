@@ -24,7 +24,8 @@ _TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
 
 
 _FROM = re.compile(r"(?<!\w)(?:từ|đến từ)\s*$", re.IGNORECASE)
-TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a caption
+TITLE_CHARS = 120
+STRAY_MAIN_MENTIONS = 2  # mentions of the main country that make a lone foreign town suspect  # news titles are short; a long first line is a lead or a caption
 _CREDIT = re.compile(r"\(?\s*(?:ảnh|video|nguồn|đồ họa)(?:\s+minh họa)?\s*:", re.IGNORECASE)
 
 
@@ -39,6 +40,7 @@ class ArticleContext:
     source_spans: list[tuple[int, int]]
     _actors: dict[int, tuple[list[ActorMention], set[int]]] = field(default_factory=dict)
     _main: list = field(default_factory=list)  # the main place, computed once
+    _mentions_by_country: dict[str, int] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -93,6 +95,22 @@ class ArticleContext:
         if not self._main:
             self._main.append(self._find_main_place())
         return self._main[0]
+
+    def stray(self, mention: PlaceMention) -> bool:
+        """A town of a country the article names nowhere else, in an article clearly about another:
+        a foreign one-word name matched to a namesake far away ("các vị trí của IS ở Dayatheh và
+        Kara" in a Syria story is not Kara, Togo)."""
+        if mention.place.kind == "country":
+            return False
+        if not self._mentions_by_country:
+            for m in self.places:
+                if m.place is not None:
+                    self._mentions_by_country[m.place.iso2] = self._mentions_by_country.get(m.place.iso2, 0) + 1
+        main = self.main_place()
+        if main is None or main.iso2 == mention.place.iso2:
+            return False
+        return (self._mentions_by_country.get(mention.place.iso2, 0) <= 1
+                and self._mentions_by_country.get(main.iso2, 0) >= STRAY_MAIN_MENTIONS)
 
     def is_title(self, sentence: Sentence) -> bool:
         """The title line: the first paragraph, one short undated sentence, of an article of several."""

@@ -30,6 +30,9 @@ _SUFFERED = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:bị thương|thiệt mạng
                        re.IGNORECASE)
 SPEAKING_ONLY = ("police", "government", "civilians", "protesters")
 _POSSESSOR = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
+_ARMED_THING = re.compile(r"(?<!\w)(?:máy bay(?: chiến đấu| quân sự| không người lái)?|chiến đấu cơ|lực lượng|binh sĩ|"
+                          r"đơn vị|pháo binh|xe tăng|tàu chiến|trực thăng|tay súng|chiến binh|uav)\s+của\s*$",
+                          re.IGNORECASE)
 _BETWEEN = re.compile(r"\bgiữa\s*$", re.IGNORECASE)
 # A fronted subordinate clause takes its subject from the main clause after it:
 # "sau khi rút khỏi thành phố Al-Qaim ..., các phần tử IS đã củng cố lực lượng"
@@ -86,6 +89,7 @@ class Candidate:
     place: Place | None = None
     place_mention: PlaceMention | None = None
     place_how: str = ""
+    place_near: bool = False   # "gần thành phố Idlib", "ngoại ô Damascus": near the town, not in it
     date: DateChoice | None = None
     modality: Modality | None = None
     sub_event_type: str | None = None
@@ -181,8 +185,11 @@ def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
         return False
     if _SUFFERED.match(between):
         return False
-    if _POSSESSOR.search(folded, max(0, actor.start - 8), actor.start):
-        return False  # "máy nhắn tin của Hezbollah phát nổ": whose pagers, not who set them off
+    if _POSSESSOR.search(folded, max(0, actor.start - 8), actor.start) and not _ARMED_THING.search(
+            folded, max(0, actor.start - 40), actor.start):
+        # "máy nhắn tin của Hezbollah phát nổ": whose pagers, not who set them off; but "các máy bay
+        # chiến đấu của Không quân Syria đã oanh tạc": the air force's planes are the air force
+        return False
     return not (actor.kind in SPEAKING_ONLY and _SPEECH.search(between) and _NOMINAL.match(trigger.text))
 
 
@@ -226,7 +233,8 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     capital = _CAPITAL.search(ctx.folded, sentence.start, sentence.end)
     if capital and not cities and countries and ctx.capital(countries[0]) is not None:
         return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
-    here = _without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)])
+    here = _without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)
+                                     and not ctx.stray(m)])
     if here:
         best = _nearest_place(ctx, sentence, trigger, here, actors[0])
         if best.place.kind == "country" and _CAPITAL_OF.search(ctx.folded, sentence.start, best.start):
