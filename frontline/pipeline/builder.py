@@ -13,6 +13,7 @@ from dataclasses import replace
 from frontline.pipeline.frame import Candidate, choose_actors, choose_date, choose_place, place_list
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
+from frontline.pipeline.triggers import NOUN_FORM
 from frontline.pipeline.triggers import Trigger, context_classes, find_triggers
 from frontline.pipeline.typing import resolve_type
 
@@ -94,10 +95,10 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             not _dated_other_than_report(ctx, sentence):
         explain.trigger(trigger.text, trigger.start, "dropped", "'việc ...': speaks of a deed, does not report it")
         return None
-    if _NOMINAL_TRIGGER.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
+    if NOUN_FORM.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
         explain.trigger(trigger.text, trigger.start, "dropped", "refers back to an event already reported")
         return None
-    if (_NOMINAL_TRIGGER.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
+    if (NOUN_FORM.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
             and not _dated_other_than_report(ctx, sentence)):
         explain.trigger(trigger.text, trigger.start, "dropped", "speaks about an event, does not report it")
         return None
@@ -175,7 +176,6 @@ _ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (
 # and "chiến dịch tấn công vào phía đông Rafah": a campaign, not one of its days
 _PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm|những|các|chiến dịch)\s*$",
                      re.IGNORECASE)
-_NOMINAL_TRIGGER = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
 
 def _default_actors(candidate: Candidate) -> None:
@@ -201,7 +201,7 @@ def _default_actors(candidate: Candidate) -> None:
             return
     claimer = candidate.modality.claimed_by
     if actor1 is None and claimer is not None and claimer.country and sub not in PROTEST_TYPES \
-            and not _NOMINAL_TRIGGER.match(candidate.trigger.text):
+            and not NOUN_FORM.match(candidate.trigger.text):
         # "Tel Aviv tuyên bố chiến dịch đã tiêu diệt 20 chiến binh": who claims the deed did it
         candidate.actor1 = Actor(claimer.start, claimer.end, claimer.text, "military", 1,
                                  actor_name("military", claimer.country), claimer.iso2, claimer.country)

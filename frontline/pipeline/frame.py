@@ -18,7 +18,7 @@ from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.dates import DateMention
 from frontline.pipeline.modality import Modality, clause_start
 from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import Trigger
+from frontline.pipeline.triggers import NOUN_FORM, Trigger
 
 _PASSIVE = re.compile(r"\bbị\s*$", re.IGNORECASE)
 # used with match(): anchored; "cuộc không kích lớn của Nga" allows a word or two before "của"
@@ -60,8 +60,6 @@ _REPORTED = re.compile(r"\s*,?\s*(?:cho biết|cho hay|thông báo|tuyên bố|r
 _ONGOING = re.compile(r"(?<!\w)(?:vẫn|đang|vẫn còn|tiếp tục)(?!\w)", re.IGNORECASE)  # in the clause or trigger
 # "tràn vào Phủ Thủ tướng ở thủ đô": the capital of the country the sentence is about
 _CAPITAL = re.compile(r"(?<!\w)(?:ở|tại|khắp)\s+thủ đô(?!\s+[A-ZĐÀ-Ỹ])(?!\s+(?:nước|của))", re.IGNORECASE)
-# A trigger that is a noun ("vụ nổ súng") is reported, not done, by the one who speaks of it.
-_NOMINAL = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 _SPEECH = re.compile(r"(?<!\w)(?:cho biết|cho hay|nói|thông báo|tuyên bố|xác nhận|cáo buộc|đề cập|khẳng định|"
                      r"đưa tin|dẫn lời|tiết lộ|công bố)(?!\w)", re.IGNORECASE)
 
@@ -113,7 +111,7 @@ class Candidate:
         own_date = self.date is not None and self.date.how == "in sentence"
         undated = self.date is None or self.date.how == "publication date"
         # "cuộc tấn công đã buộc Nga ...": "the attack" of an earlier sentence, not a new one
-        anaphoric = self.trigger.spec.generic and bool(_NOMINAL.match(self.trigger.text)) and not own_date
+        anaphoric = self.trigger.spec.generic and bool(NOUN_FORM.match(self.trigger.text)) and not own_date
         return (self.generic and not own_place and not own_date) or (undated and not own_place) or anaphoric
 
 
@@ -190,7 +188,7 @@ def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
         # "máy nhắn tin của Hezbollah phát nổ": whose pagers, not who set them off; but "các máy bay
         # chiến đấu của Không quân Syria đã oanh tạc": the air force's planes are the air force
         return False
-    return not (actor.kind in SPEAKING_ONLY and _SPEECH.search(between) and _NOMINAL.match(trigger.text))
+    return not (actor.kind in SPEAKING_ONLY and _SPEECH.search(between) and NOUN_FORM.match(trigger.text))
 
 
 def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
@@ -204,11 +202,7 @@ def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) 
         if _PLACE_PREPOSITION.search(ctx.folded, sentence.start, mention.start):
             return None
         return country_actor(mention, ctx.text)
-    # "cuộc không kích của Israel"
-    after = [m for m in ctx.event_places(sentence) if m.start >= trigger.end and m.place.kind == "country"]
-    if after and _AGENT_OF.fullmatch(ctx.folded, trigger.end, after[0].start):
-        return country_actor(after[0], ctx.text)
-    return None
+    return _owner_after(ctx, sentence, trigger)  # "cuộc không kích của Israel"
 
 
 def _owner_after(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:

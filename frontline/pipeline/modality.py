@@ -14,6 +14,7 @@ from functools import cache
 from frontline.lang import load
 from frontline.pipeline.actors import ActorMention
 from frontline.pipeline.lexicon import Hit, Lexicon
+from frontline.pipeline.triggers import NOUN_FORM
 
 # Parentheses and quote marks do not break a clause: "một máy bay không người lái (UAV) cũng bị
 # tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
@@ -21,8 +22,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong 
                            re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LIGHT_VERBS = re.compile(r"\b(?:tiến hành|thực hiện|phát động|mở|tung ra|tung|có|một|các|những|mở màn)\b")
-# A trigger that is a noun: "vụ tấn công", "các cuộc biểu tình", "đợt không kích"
-_NOMINAL = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
+_NOUN_AND_HEAD = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s+\w+(?:\s+\w+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def background_reason(folded: str, sentence_start: int, trigger_start: int, trig
         if (("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value)
                 or (hit.end <= trigger_start and ("background", "before") in hit.value)):
             return f"background: '{hit.text}'"
-    if _NOMINAL.match(folded, trigger_start):
+    if NOUN_FORM.match(folded, trigger_start):
         window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
         ongoing = _ongoing().find(window)
         if ongoing:
@@ -120,7 +120,7 @@ def background_reason(folded: str, sentence_start: int, trigger_start: int, trig
 
 def after_noun_modality(folded: str, trigger_start: int, trigger_end: int, sentence_end: int) -> Modality | None:
     """A modal after a noun trigger in subject position: "các cuộc biểu tình ... có thể bùng phát"."""
-    if not _NOMINAL.match(folded, trigger_start):
+    if not NOUN_FORM.match(folded, trigger_start):
         return None
     end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
@@ -167,7 +167,7 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
     """The modality of the trigger at `trigger_start` in its sentence."""
     clause = clause_start(folded, sentence_start, trigger_start)
     near_words = _data()["near_words"]
-    nominal = bool(_NOMINAL.match(folded, trigger_start))
+    nominal = bool(NOUN_FORM.match(folded, trigger_start))
     for hit in reversed(_cues().find(folded, sentence_start, trigger_start)):
         # a conjunction that opens the clause belongs to it: "trước khi chúng bị bao vây"
         in_clause = hit.start >= clause or hit.end >= clause - 1
@@ -190,6 +190,5 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
 
 def _trigger_end(folded: str, trigger_start: int, sentence_end: int) -> int:
     """The end of a noun trigger's head and noun: "cuộc biểu tình" of "các cuộc biểu tình, tuần hành"."""
-    m = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s+\w+(?:\s+\w+)?", re.IGNORECASE).match(
-        folded, trigger_start, sentence_end)
+    m = _NOUN_AND_HEAD.match(folded, trigger_start, sentence_end)
     return m.end() if m else trigger_start

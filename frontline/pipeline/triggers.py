@@ -7,6 +7,7 @@ markets, health, disasters, crime...) gives no event unless it names an armed ac
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,9 @@ from frontline.lang import load
 from frontline.pipeline.lexicon import Lexicon
 
 NOT_A_TRIGGER = "none"
+# A trigger in its noun form ("vụ tấn công", "các cuộc biểu tình"): named, reported or referred to
+# rather than done by the sentence's subject. Modality, roles and assembly all read it.
+NOUN_FORM = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
