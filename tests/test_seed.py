@@ -48,3 +48,22 @@ def test_places_sources_and_evidence(seed_events):
     assert trigger.text == "tái chiếm"
     # offsets are into the article text as read (the leading " date 2017-11 " is not part of it)
     assert trigger.text in text
+
+
+@pytest.mark.parametrize("published", ["2017-11", "2017-11-18", "2017-11-20", "2017-11-25"])
+def test_a_full_publication_date_changes_nothing_the_article_says(published, tmp_path):
+    """The seed is a photo story: its captions are its body, so a dated caption is news, not a file photo."""
+    text = SEED.read_text(encoding="utf-8").replace(" date 2017-11 ", f" date {published} ", 1)
+    article = tmp_path / SEED.name
+    article.write_text(text, encoding="utf-8")
+    [result] = [process_item(item) for item in read_inputs([str(article)])]
+    reported = sorted((e.event_date, e.sub_event_type, e.actor1, e.modality) for e in result.events
+                      if e.exported_by_default)
+    assert reported == sorted([
+        ("2017-11-05", "Non-violent transfer of territory", "Islamic State", "asserted"),
+        ("2017-11-08", "Government regains territory", "Military Forces of Syria", "claimed"),
+        ("2017-11-11", "Non-state actor overtakes territory", "Islamic State", "asserted"),
+        ("2017-11-15", "Armed clash", "Military Forces of Syria", "asserted"),
+        ("2017-11-15", "Air/drone strike", "Military Forces of Russia", "asserted"),
+        ("2017-11-16", "Armed clash", "Islamic State", "asserted"),
+    ])

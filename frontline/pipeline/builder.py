@@ -144,6 +144,7 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
         return window
     published = ctx.doc.published
     if (published is not None and candidate.date.mention is not None and ctx.is_caption(sentence)
+            and not ctx.is_photo_story()
             and (published.earliest() - candidate.date.mention.latest).days > FILE_PHOTO_DAYS):
         return "file photo: a caption dated well before publication"
     clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)

@@ -41,6 +41,7 @@ class ArticleContext:
     _actors: dict[int, tuple[list[ActorMention], set[int]]] = field(default_factory=dict)
     _main: list = field(default_factory=list)  # the main place, computed once
     _mentions_by_country: dict[str, int] = field(default_factory=dict)
+    _flags: dict[str, bool] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -127,6 +128,13 @@ class ArticleContext:
         following = sentence.index + 1
         return following < len(self.sentences) and bool(
             _CREDIT.match(self.folded, self.sentences[following].start))
+
+    def is_photo_story(self) -> bool:
+        """An article told in captions (a slideshow): its captions are its body, dated like one."""
+        if "photo_story" not in self._flags:
+            captions = sum(1 for s in self.sentences if self.is_caption(s))
+            self._flags["photo_story"] = captions * 2 >= len(self.sentences)
+        return self._flags["photo_story"]
 
     def _find_main_place(self) -> Place | None:
         countries: dict[str, float] = {}
