@@ -117,6 +117,30 @@ def evaluate(
     print(format_scores(scores, as_json=as_json))
 
 
+@app.command()
+def train(
+    annotated_dir: Annotated[Path, typer.Argument(help="An annotated train folder: articles.jsonl + gold.jsonl.")],
+    models_dir: Annotated[Path | None, typer.Option(
+        "--models", help="Where to write event.json; default: the package's own models folder.")] = None,
+) -> None:
+    """Learn the event model from annotated articles (never from heldout/ or the eval sets)."""
+    import json
+
+    from frontline.learn.linear import MODELS_DIR
+    from frontline.learn.train import train_event_model
+
+    try:
+        model = train_event_model(annotated_dir)
+    except (ValueError, FileNotFoundError) as error:
+        print(f"frontline train: {error}", file=sys.stderr)
+        raise typer.Exit(2)
+    target = (models_dir or MODELS_DIR) / "event.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(model.to_json(), encoding="utf-8")
+    print(json.dumps(model.report, ensure_ascii=False, indent=1))
+    print(f"threshold {model.threshold:.3f}; written to {target}")
+
+
 from frontline.store.commands import register as _register_store; _register_store(app)  # noqa: E402,E702
 from frontline.api.serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702
 

@@ -26,8 +26,13 @@ def document_warnings(doc: Document) -> list[str]:
     return []
 
 
-def extract_document(doc: Document, explain: Explanation | None = None) -> list[Event]:
-    """All events of one article, every modality; raises ItemRejected when it cannot be read."""
+EVENT_MODEL = "event"  # frontline/models/event.json, trained by `frontline train`
+
+
+def candidate_events(doc: Document, explain: Explanation | None = None) -> list[tuple[Event, dict[str, float]]]:
+    """Every event the rules read in one article, every modality, each with the features the event
+    model judges it by; raises ItemRejected when the article cannot be read."""
+    from frontline.learn.features import event_features
     from frontline.pipeline.context import read_article
 
     lang = check_language(doc)
@@ -45,6 +50,33 @@ def extract_document(doc: Document, explain: Explanation | None = None) -> list[
     candidates = [c for sentence, trigger in triggers for c in build_candidates(ctx, sentence, trigger, explain)]
     groups = drop_lone_titles(ctx, group_candidates(candidates), explain)
     events = [to_event(doc.doc_id, doc.text, group, ctx.sources, lang) for group in groups]
-    events.sort(key=lambda e: (min(s.start for s in e.evidence if s.role == "trigger"), e.sub_event_type))
-    explain.article(f"kept: {len(events)} event(s) from {len(candidates)} candidate(s)")
-    return events
+    pairs = [(event, event_features(ctx, group, event, len(groups))) for group, event in zip(groups, events)]
+    pairs.sort(key=lambda p: (min(s.start for s in p[0].evidence if s.role == "trigger"), p[0].sub_event_type))
+    explain.article(f"read: {len(events)} event(s) from {len(candidates)} candidate(s)")
+    return pairs
+
+
+def extract_document(doc: Document, explain: Explanation | None = None) -> list[Event]:
+    """All events of one article, every modality; raises ItemRejected when it cannot be read.
+
+    With a shipped event model, `confidence` is its calibrated probability that the event is
+    right, and a reported event below the model's threshold is dropped as not an event."""
+    from frontline.learn.linear import shipped_model
+
+    explain = explain or Explanation(doc.doc_id, enabled=False)
+    pairs = candidate_events(doc, explain)
+    model = shipped_model(EVENT_MODEL)
+    if model is None:
+        return [event for event, _ in pairs]
+    kept = []
+    for event, features in pairs:
+        event.confidence = round(model.probability(features), 3)
+        if event.exported_by_default and event.confidence < model.threshold:
+            trigger = next(s for s in event.evidence if s.role == "trigger")
+            explain.trigger(trigger.text, trigger.start, "dropped",
+                            f"event model: confidence {event.confidence:.2f} is under {model.threshold:.2f}")
+            continue
+        kept.append(event)
+    if pairs:
+        explain.article(f"kept: {len(kept)} event(s) of {len(pairs)} read")
+    return kept

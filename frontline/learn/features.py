@@ -1,0 +1,94 @@
+"""What the event model sees of one candidate event: the rules' readings and the words around it.
+
+Every feature is a name with a value of 1 (or a small number); the names are readable
+("sub=Armed clash", "L=sẽ") so that a model's weights explain themselves.
+"""
+from __future__ import annotations
+
+import re
+
+from frontline.record import Event
+
+CONTEXT_WORDS = 6      # words each side of the trigger
+_WORD = re.compile(r"\w+")
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def event_features(ctx, group: list, event: Event, events_in_article: int) -> dict[str, float]:
+    """Features of the event built from `group` (its candidates, strongest first) in article `ctx`."""
+    lead = group[0]
+    folded = ctx.folded
+    sentence = lead.sentence
+    trigger = lead.trigger
+    feats: dict[str, float] = {"bias": 1.0}
+
+    def on(name: str, value: float = 1.0) -> None:
+        feats[name] = value
+
+    on(f"sub={event.sub_event_type}")
+    on(f"type={event.event_type}")
+    on(f"mod={event.modality}")
+    on(f"mod_type={event.modality}|{event.event_type}")
+    on(f"kind={trigger.kind}")
+    on(f"trig={trigger.text.lower()}")
+    if lead.generic:
+        on("generic")
+    if lead.weak:
+        on("weak")
+    if all(c.generic for c in group):
+        on("all_generic")
+    on(f"place_kind={lead.place.kind if lead.place else 'none'}")
+    on(f"place_how={(lead.place_how or 'none').split(' ')[0]}")
+    on(f"date_how={(lead.date.how if lead.date else 'none').split(' ')[0]}")
+    on(f"time_prec={event.time_precision}")
+    on(f"geo_prec={event.geo_precision}")
+    on(f"actor1={'named' if event.actor1 and lead.actor1 is not None and lead.actor1.end > lead.actor1.start else 'default' if event.actor1 else 'none'}")
+    on(f"actor1_kind={lead.actor1.kind if lead.actor1 else 'none'}")
+    on(f"actor2_kind={lead.actor2.kind if lead.actor2 else 'none'}")
+    on(f"inter={event.interaction}")
+    if event.fatalities_known:
+        on("deaths_known")
+    on(f"readings={_bucket(len(group), (1, 2, 4))}")
+    on(f"sentences={_bucket(len({c.sentence.index for c in group}), (1, 2, 4))}")
+    on(f"events_in_article={_bucket(events_in_article, (1, 2, 4, 8))}")
+    if ctx.is_title(sentence):
+        on("title")
+    if ctx.is_caption(sentence):
+        on("caption")
+    on(f"sentence_index={_bucket(sentence.index, (0, 2, 5, 10, 20))}")
+    published = ctx.doc.published
+    if published is not None and event.event_date:
+        import datetime as dt
+
+        days = (published.latest() - dt.date.fromisoformat(event.event_date)).days
+        on(f"days_before={_bucket(days, (0, 1, 3, 7, 14, 31, 60))}")
+    else:
+        on("days_before=unknown")
+    main = ctx.main_place()
+    if main is not None and lead.place is not None:
+        on("main_country" if main.iso2 == lead.place.iso2 else "other_country")
+    if event.claimed_by:
+        on("claimed_by_known")
+    left = _words(folded[sentence.start:trigger.start])[-CONTEXT_WORDS:]
+    right = _words(folded[trigger.end:sentence.end])[:CONTEXT_WORDS]
+    for word in left:
+        on(f"L={word}")
+    for word in right:
+        on(f"R={word}")
+    for a, b in zip(left, left[1:]):
+        on(f"L2={a}_{b}")
+    if left:
+        on(f"prev={left[-1]}")
+    for word in set(_words(folded[sentence.start:sentence.end])):
+        on(f"S={word}", 0.3)
+    return feats
