@@ -63,6 +63,9 @@ def extract(
         "--format", help="jsonl or csv; default jsonl into a file, a table on the terminal.")] = None,
     all_modalities: Annotated[bool, typer.Option(
         "--all-modalities", help="Also planned, negated and hypothetical events.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only events at least this likely to be right (the README's reliability table).")] = 0.0,
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
 ) -> None:
@@ -79,7 +82,7 @@ def extract(
         for result in run_items(paths, "extracting", cluster):
             failed |= result.failed
             for event in result.events:
-                if not (all_modalities or event.exported_by_default):
+                if not (all_modalities or event.exported_by_default) or event.confidence < min_confidence:
                     continue
                 if csv_writer:
                     csv_writer.write(event)
@@ -121,24 +124,26 @@ def evaluate(
 def train(
     annotated_dir: Annotated[Path, typer.Argument(help="An annotated train folder: articles.jsonl + gold.jsonl.")],
     models_dir: Annotated[Path | None, typer.Option(
-        "--models", help="Where to write event.json; default: the package's own models folder.")] = None,
+        "--models", help="Where to write place.json and event.json; default: the package's own models folder.")] = None,
 ) -> None:
-    """Learn the event model from annotated articles (never from heldout/ or the eval sets)."""
+    """Learn the place and event models from annotated articles (never from heldout/ or the eval sets)."""
     import json
 
     from frontline.learn.linear import MODELS_DIR
-    from frontline.learn.train import train_event_model
+    from frontline.learn.train import train_models
 
     try:
-        model = train_event_model(annotated_dir)
+        models = train_models(annotated_dir)
     except (ValueError, FileNotFoundError) as error:
         print(f"frontline train: {error}", file=sys.stderr)
         raise typer.Exit(2)
-    target = (models_dir or MODELS_DIR) / "event.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(model.to_json(), encoding="utf-8")
-    print(json.dumps(model.report, ensure_ascii=False, indent=1))
-    print(f"threshold {model.threshold:.3f}; written to {target}")
+    folder = models_dir or MODELS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for model in models:
+        target = folder / f"{model.name}.json"
+        target.write_text(model.to_json(), encoding="utf-8")
+        print(json.dumps({model.name: model.report}, ensure_ascii=False, indent=1))
+        print(f"{model.name}: written to {target}")
 
 
 from frontline.store.commands import register as _register_store; _register_store(app)  # noqa: E402,E702

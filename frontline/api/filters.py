@@ -49,6 +49,9 @@ def event_filters(
     modality: Annotated[Names, Query(description=f"repeat for several: {', '.join(MODALITIES)} "
                                                  f"(default {' and '.join(EXPORTED_MODALITIES)})")] = None,
     q: Annotated[Text, Query(description="text search in the notes, place and actors")] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, allow_inf_nan=False,
+        description="only events at least this likely to be right (calibrated on held-out articles)")] = None,
 ) -> EventQuery:
     unknown = sorted(set(modality or []) - set(MODALITIES))
     if unknown:
@@ -58,6 +61,6 @@ def event_filters(
         raise ApiError(422, f"query parameters 'since' {since} and 'until' {until}: since is after until")
     base = ExportFilter(since=since, until=until, country=country or None,
                         event_types=[t for t in event_type or [] if t.strip()],
-                        modalities=list(modality or EXPORTED_MODALITIES))
+                        modalities=list(modality or EXPORTED_MODALITIES), min_confidence=min_confidence)
     return EventQuery(base=base, sub_event_types=[t for t in sub_event_type or [] if t.strip()],
                       bbox=parse_bbox(bbox) if bbox else None, actor=actor or None, text=q or None)

@@ -1,7 +1,8 @@
-"""An annotated folder (articles.jsonl + gold.jsonl, the eval format) read as labelled candidates.
+"""An annotated folder (articles.jsonl + gold.jsonl, the eval format) read as labelled examples.
 
-Each article goes through the rules; every event they read (every modality) is paired with
-the gold events by the scorer's own pairing, and labelled right when it has a partner.
+Each article goes through the rules. A place the rules could give a war word is right when
+a gold event reported in that sentence lies there; an event the rules read is right when
+the scorer's own pairing gives it a gold partner.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontline.evaluation import load_gold
-from frontline.scoring import pair
+from frontline.scoring import SAME_PLACE_KM, distance_km, pair
 
 SHINGLE_WORDS = 10
 SHARED_SHINGLES = 20   # articles sharing this many ten-word runs (or a tenth of the smaller) are one story
@@ -20,9 +21,11 @@ SHARED_SHINGLES = 20   # articles sharing this many ten-word runs (or a tenth of
 @dataclass(slots=True)
 class Labelled:
     doc_id: str
-    event: dict
     features: dict[str, float]
     right: bool
+    event: dict | None = None     # for events: the record, so the scorer can be run on a selection
+    group: int = 0                # for places: one war word's options share a group
+    rule: bool = False            # for places: the rules' own pick
 
 
 def read_articles(folder: Path) -> list:
@@ -32,8 +35,89 @@ def read_articles(folder: Path) -> list:
     return [item for item in read_inputs([str(folder / "articles.jsonl")]) if isinstance(item, Document)]
 
 
-def labelled_candidates(folder: Path) -> tuple[list[Labelled], dict[str, dict]]:
-    """Every candidate event of the folder's articles with its label, and the gold by doc_id."""
+def _place_right(mention, gold_event: dict) -> bool:
+    place = mention.place
+    spot = {"latitude": place.latitude, "longitude": place.longitude}
+    if str(gold_event.get("geo_precision")) == "3":
+        return place.kind != "city" and place.country == gold_event.get("country")
+    d = distance_km(spot, gold_event)
+    return d is not None and d <= SAME_PLACE_KM and place.country == gold_event.get("country")
+
+
+def labelled_places(folder: Path) -> list[Labelled]:
+    """Each war word's place options, labelled by the gold events reported in its sentence."""
+    from frontline.errors import ItemRejected
+    from frontline.pipeline import read_candidates
+    from frontline.pipeline.explain import Explanation
+
+    gold = load_gold(folder)
+    rows: list[Labelled] = []
+    word = 0
+    for doc in read_articles(folder):
+        events = gold.get(doc.doc_id, {}).get("events", [])
+        try:
+            _, _, candidates = read_candidates(doc, Explanation(doc.doc_id, enabled=False))
+        except ItemRejected:
+            continue
+        spans = [(doc.text.find(e["evidence"]), e) for e in events if e.get("evidence")]
+        ruled: dict[int, set[int]] = {}
+        for c in candidates:
+            if c.place_mention is not None:
+                ruled.setdefault(c.trigger.start, set()).add(c.place_mention.start)
+        for c in candidates:
+            if not c.place_options:
+                continue
+            s, e = c.sentence.start, c.sentence.end
+            here = [g for start, g in spans if start >= 0 and start < e and s < start + len(g["evidence"])]
+            if not here:
+                continue  # no event reported in the sentence: nothing to learn about its place
+            word += 1
+            for mention, features in c.place_options:
+                rows.append(Labelled(doc.doc_id, features, any(_place_right(mention, g) for g in here),
+                                     group=word, rule=mention.start in ruled.get(c.trigger.start, set())))
+    return rows
+
+
+@dataclass(slots=True)
+class TypedExample:
+    doc_id: str
+    features: dict[str, float]
+    label: str          # the gold sub-event type of the event reported in the war word's sentence
+    rules: str          # the rules' sub-event type
+
+
+def labelled_types(folder: Path) -> list[TypedExample]:
+    """War words in sentences that report a gold event, with that event's sub-event type."""
+    from frontline.errors import ItemRejected
+    from frontline.pipeline import read_candidates
+    from frontline.pipeline.explain import Explanation
+
+    gold = load_gold(folder)
+    rows: list[TypedExample] = []
+    for doc in read_articles(folder):
+        events = gold.get(doc.doc_id, {}).get("events", [])
+        try:
+            _, _, candidates = read_candidates(doc, Explanation(doc.doc_id, enabled=False))
+        except ItemRejected:
+            continue
+        spans = [(doc.text.find(e["evidence"]), e) for e in events if e.get("evidence")]
+        seen: set[int] = set()
+        for c in candidates:
+            if c.trigger.start in seen or not c.type_features:
+                continue
+            seen.add(c.trigger.start)
+            s, e = c.sentence.start, c.sentence.end
+            here = [g for start, g in spans if start >= 0 and start < e and s < start + len(g["evidence"])]
+            types = {g["sub_event_type"] for g in here}
+            if len(types) > 1 and c.place_mention is not None:
+                types = {g["sub_event_type"] for g in here if _place_right(c.place_mention, g)} or types
+            if len(types) == 1:
+                rows.append(TypedExample(doc.doc_id, c.type_features, types.pop(), c.sub_event_type))
+    return rows
+
+
+def labelled_events(folder: Path, models) -> tuple[list[Labelled], dict[str, dict]]:
+    """Every event the pipeline reads (every modality) with its label, and the gold by doc_id."""
     from frontline.errors import ItemRejected
     from frontline.pipeline import candidate_events
 
@@ -43,12 +127,12 @@ def labelled_candidates(folder: Path) -> tuple[list[Labelled], dict[str, dict]]:
         if doc.doc_id not in gold:
             continue
         try:
-            found = candidate_events(doc)
+            found = candidate_events(doc, models=models)
         except ItemRejected:
             continue
         events = [e.as_dict() for e, _ in found]
         matched = {id(s) for s, _ in pair(events, gold[doc.doc_id].get("events", []))}
-        rows += [Labelled(doc.doc_id, e, f, id(e) in matched) for e, (_, f) in zip(events, found)]
+        rows += [Labelled(doc.doc_id, f, id(e) in matched, event=e) for e, (_, f) in zip(events, found)]
     return rows, gold
 
 

@@ -24,8 +24,10 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def event_features(ctx, group: list, event: Event, events_in_article: int) -> dict[str, float]:
-    """Features of the event built from `group` (its candidates, strongest first) in article `ctx`."""
+def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[str, float]:
+    """Features of the event built from `group` (its candidates, strongest first) in article `ctx`,
+    beside the other `events` read in the same article."""
+    events_in_article = len(events)
     lead = group[0]
     folded = ctx.folded
     sentence = lead.sentence
@@ -47,6 +49,20 @@ def event_features(ctx, group: list, event: Event, events_in_article: int) -> di
         on("weak")
     if all(c.generic for c in group):
         on("all_generic")
+    if lead.place_score is not None:
+        on(f"place_score={_bucket(int(lead.place_score * 10), (3, 5, 7, 8, 9))}")
+    if lead.type_score is not None:
+        on(f"type_score={_bucket(int(lead.type_score * 10), (3, 5, 7, 8, 9))}")
+    twins = [e for e in events if e is not event and e.event_type == event.event_type
+             and e.event_date == event.event_date and e.country == event.country]
+    on(f"twins={_bucket(len(twins), (0, 1, 3))}")
+    if any(e.location == event.location for e in twins):
+        on("twin_same_place")
+    doubts = [c.dropped for c in group if c.dropped]
+    if len(doubts) == len(group):
+        on("all_doubted")
+    for doubt in doubts:
+        on(f"doubt={doubt.split(':')[0].split('(')[0].strip()[:40]}")
     on(f"place_kind={lead.place.kind if lead.place else 'none'}")
     on(f"place_how={(lead.place_how or 'none').split(' ')[0]}")
     on(f"date_how={(lead.date.how if lead.date else 'none').split(' ')[0]}")

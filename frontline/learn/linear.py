@@ -65,3 +65,55 @@ def shipped_model(name: str) -> LinearModel | None:
     if not path.exists():
         return None
     return LinearModel.from_json(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceModel:
+    """A multinomial linear model: one weight per (feature, class); the classes are labels such as
+    ACLED sub-event types. `switch` is how sure it must be to overrule the rules' own label."""
+
+    name: str
+    classes: tuple[str, ...]
+    weights: dict[str, list[float]]
+    intercepts: tuple[float, ...]
+    switch: float
+    report: dict = field(default_factory=dict)
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        scores = list(self.intercepts)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for i, w in enumerate(row):
+                    scores[i] += w * value
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.classes, exps)}
+
+    def choose(self, features: dict[str, float], rules_label: str) -> str:
+        """The model's label where it is sure enough, else the rules'."""
+        probs = self.probabilities(features)
+        best = max(self.classes, key=lambda label: (probs[label], label == rules_label))
+        return best if best == rules_label or probs[best] >= self.switch else rules_label
+
+    def to_json(self) -> str:
+        body = {"name": self.name, "classes": list(self.classes), "switch": round(self.switch, 6),
+                "intercepts": [round(b, 6) for b in self.intercepts], "report": self.report,
+                "weights": {k: [round(w, 6) for w in row] for k, row in sorted(self.weights.items())
+                            if any(round(w, 6) != 0.0 for w in row)}}
+        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> ChoiceModel:
+        body = json.loads(text)
+        return cls(body["name"], tuple(body["classes"]), body["weights"], tuple(body["intercepts"]),
+                   body["switch"], body.get("report", {}))
+
+
+@cache
+def shipped_choice_model(name: str) -> ChoiceModel | None:
+    path = MODELS_DIR / f"{name}.json"
+    if not path.exists():
+        return None
+    return ChoiceModel.from_json(path.read_text(encoding="utf-8"))

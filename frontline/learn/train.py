@@ -1,16 +1,16 @@
-"""`frontline train ANNOTATED_DIR`: learn the event model from an annotated train folder.
+"""`frontline train ANNOTATED_DIR`: learn the place model, then the event model, from a train folder.
 
-Deterministic: the same folder gives the same bytes (folds by a hash of the story,
-lbfgs from zero, rounded weights, sorted keys). Cross-validation by story
-group gives the figures the README quotes and the calibration of `confidence`.
+Deterministic: the same folder gives the same bytes (folds by a hash of the story, lbfgs
+from zero, rounded weights, sorted keys). Cross-validation by story group gives the
+figures the README quotes, the threshold, and the calibration of `confidence`.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from frontline.learn.corpus import Labelled, labelled_candidates, story_groups
-from frontline.learn.linear import LinearModel
+from frontline.learn.corpus import Labelled, TypedExample, labelled_events, labelled_places, labelled_types, story_groups
+from frontline.learn.linear import ChoiceModel, LinearModel
 from frontline.record import EXPORTED_MODALITIES
 from frontline.scoring import score
 
@@ -35,7 +35,129 @@ def _fit(rows: list[Labelled]):
     return vectorizer, model
 
 
-def _scores(rows: list[Labelled], probabilities: list[float] | None, threshold: float, gold: dict) -> dict:
+def _out_of_fold(rows: list[Labelled], groups: dict[str, str]) -> list[float]:
+    """Each row's probability from a model that never saw its story."""
+    folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
+    raw = [0.0] * len(rows)
+    for k in range(FOLDS):
+        train = [r for r, f in zip(rows, folds) if f != k]
+        test = [i for i, f in enumerate(folds) if f == k]
+        if not test or len({r.right for r in train}) < 2:
+            continue
+        vectorizer, model = _fit(train)
+        for i, p in zip(test, model.predict_proba(vectorizer.transform([rows[i].features for i in test]))[:, 1]):
+            raw[i] = float(p)
+    return raw
+
+
+def _model(name: str, rows: list[Labelled], raw: list[float], choose_threshold, report: dict) -> LinearModel:
+    """Calibrate the out-of-fold probabilities, pick the threshold, fit on every row."""
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, [r.right for r in rows])
+    calibrated = [float(p) for p in iso.predict(raw)]
+    threshold = choose_threshold(calibrated)
+    vectorizer, model = _fit(rows)
+    weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
+    report = dict(report, **report.pop("_after", lambda c, t: {})(calibrated, threshold))
+    return LinearModel(name, weights, float(model.intercept_[0]), threshold,
+                       tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_), report)
+
+
+def _prf(tp: int, chosen: int, right: int) -> dict[str, float]:
+    p = tp / chosen if chosen else 0.0
+    r = tp / right if right else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def _place_choices(rows: list[Labelled], probabilities: list[float] | None, threshold: float) -> dict:
+    """P/R/F1 of the (war word, place) pairs chosen: by the model, falling back to the rules'
+    pick for a word where it accepts none (as the pipeline does), or by the rules alone."""
+    chosen: list[bool] = []
+    by_word: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_word.setdefault(r.group, []).append(i)
+    chosen = [False] * len(rows)
+    for members in by_word.values():
+        picked = [i for i in members if probabilities is not None and probabilities[i] >= threshold]
+        for i in picked or [i for i in members if rows[i].rule]:
+            chosen[i] = True
+    tp = sum(1 for c, r in zip(chosen, rows) if c and r.right)
+    return _prf(tp, sum(chosen), sum(r.right for r in rows))
+
+
+def train_place_model(folder: Path, groups: dict[str, str]) -> LinearModel:
+    rows = labelled_places(folder)
+    if len({r.right for r in rows}) < 2:
+        raise ValueError(f"{folder}: too few labelled places to learn from ({len(rows)})")
+    raw = _out_of_fold(rows, groups)
+
+    def choose(calibrated: list[float]) -> float:
+        grid = sorted({round(p, 3) for p in calibrated} | {0.5})
+        return max(grid, key=lambda t: (_place_choices(rows, calibrated, t)["f1"], -t))
+
+    report = {"examples": len(rows), "right": sum(r.right for r in rows), "war_words": len({r.group for r in rows}),
+              "_after": lambda calibrated, t: {"cross_validation": {
+                  "folds": f"{FOLDS}, by story group", "measure": "(war word, place) pairs",
+                  "rules_alone": _place_choices(rows, None, t),
+                  "with_model": _place_choices(rows, calibrated, t)}}}
+    return _model("place", rows, raw, choose, report)
+
+
+SWITCHES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)   # how sure the type model must be to overrule the rules
+
+
+def _fit_choice(rows: list[TypedExample]):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform([r.features for r in rows])
+    model = LogisticRegression(C=REGULARISATION, solver="lbfgs", max_iter=5000)
+    model.fit(x, [r.label for r in rows])
+    return vectorizer, model
+
+
+def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
+    """Sub-event types: cross-validated against the rules' own types, the switch chosen on the folds."""
+    rows = labelled_types(folder)
+    if len({r.label for r in rows}) < 2:
+        raise ValueError(f"{folder}: too few typed war words to learn from ({len(rows)})")
+    folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
+    oof: list[dict[str, float]] = [{} for _ in rows]
+    for k in range(FOLDS):
+        train = [r for r, f in zip(rows, folds) if f != k]
+        test = [i for i, f in enumerate(folds) if f == k]
+        if not test or len({r.label for r in train}) < 2:
+            continue
+        vectorizer, model = _fit_choice(train)
+        for i, probs in zip(test, model.predict_proba(vectorizer.transform([rows[i].features for i in test]))):
+            oof[i] = dict(zip(model.classes_, (float(p) for p in probs)))
+
+    def chosen(i: int, switch: float) -> str:
+        probs = oof[i]
+        if not probs:
+            return rows[i].rules
+        best = max(probs, key=lambda label: (probs[label], label == rows[i].rules))
+        return best if best == rows[i].rules or probs[best] >= switch else rows[i].rules
+
+    def accuracy(switch: float) -> float:
+        return round(sum(chosen(i, switch) == r.label for i, r in enumerate(rows)) / len(rows), 4)
+
+    switch = max(SWITCHES, key=lambda s: (accuracy(s), s))
+    vectorizer, model = _fit_choice(rows)
+    names = vectorizer.get_feature_names_out()
+    coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
+    intercepts = model.intercept_ if len(model.classes_) > 2 else [-model.intercept_[0], model.intercept_[0]]
+    weights = {name: [float(coef[c][j]) for c in range(len(model.classes_))] for j, name in enumerate(names)}
+    report = {"war_words": len(rows), "cross_validation": {
+        "folds": f"{FOLDS}, by story group", "measure": "share of war words given the gold sub-event type",
+        "rules_alone": accuracy(1.01), "with_model": accuracy(switch)}}
+    return ChoiceModel("type", tuple(str(c) for c in model.classes_), weights,
+                       tuple(float(b) for b in intercepts), switch, report)
+
+
+def _event_scores(rows: list[Labelled], probabilities: list[float] | None, threshold: float, gold: dict) -> dict:
     """Event and strict P/R/F1 (the scorer's own) of the reported events kept at `threshold`."""
     events: dict[str, list[dict]] = {}
     for i, row in enumerate(rows):
@@ -55,46 +177,40 @@ def reliability(probabilities: list[float], right: list[bool]) -> list[dict]:
     return table
 
 
-def train_event_model(folder: Path) -> LinearModel:
-    """Cross-validate by story, calibrate on the held-out folds, then fit on the whole folder."""
-    from sklearn.isotonic import IsotonicRegression
+def train_event_model(folder: Path, groups: dict[str, str], models, rules_only) -> LinearModel:
+    rows, gold = labelled_events(folder, models)
+    if len({r.right for r in rows}) < 2:
+        raise ValueError(f"{folder}: too few labelled events to learn from ({len(rows)})")
+    baseline_rows, _ = labelled_events(folder, rules_only)
+    raw = _out_of_fold(rows, groups)
+
+    def choose(calibrated: list[float]) -> float:
+        grid = sorted({round(p, 3) for p in calibrated} | {0.0})
+        return max(grid, key=lambda t: (_event_scores(rows, calibrated, t, gold)["event"]["f1"], -t))
+
+    def after(calibrated: list[float], t: float) -> dict:
+        kept = [i for i, r in enumerate(rows) if r.event["modality"] in EXPORTED_MODALITIES and calibrated[i] >= t]
+        return {"cross_validation": {
+            "folds": f"{FOLDS}, by story group", "measure": "the scorer's event and strict P/R/F1",
+            "rules_alone": _event_scores(baseline_rows, None, 0.0, gold),
+            "with_place_and_type_models": _event_scores(rows, None, 0.0, gold),
+            "with_both_models": _event_scores(rows, calibrated, t, gold),
+            "reliability": reliability([calibrated[i] for i in kept], [rows[i].right for i in kept])}}
+
+    report = {"articles": len(gold), "gold_events": sum(len(g.get("events", [])) for g in gold.values()),
+              "candidates": len(rows), "right": sum(r.right for r in rows), "_after": after}
+    return _model("event", rows, raw, choose, report)
+
+
+def train_models(folder: Path) -> tuple[LinearModel, ChoiceModel, LinearModel]:
+    """The place and type models from the rules' candidates, then the event model over the
+    candidates those two make."""
+    from frontline.pipeline import RULES_ONLY, Models
 
     if any(part in FORBIDDEN_PARTS for part in folder.resolve().parts):
         raise ValueError(f"{folder} is a held-out or evaluation folder: nothing is trained on it")
-    rows, gold = labelled_candidates(folder)
-    if not rows or len({r.right for r in rows}) < 2:
-        raise ValueError(f"{folder}: too few labelled candidates to learn from ({len(rows)})")
     groups = story_groups(folder)
-    folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
-    raw = [0.0] * len(rows)
-    for k in range(FOLDS):
-        train = [r for r, f in zip(rows, folds) if f != k]
-        test = [i for i, f in enumerate(folds) if f == k]
-        if not test or len({r.right for r in train}) < 2:
-            continue
-        vectorizer, model = _fit(train)
-        probs = model.predict_proba(vectorizer.transform([rows[i].features for i in test]))[:, 1]
-        for i, p in zip(test, probs):
-            raw[i] = float(p)
-    right = [r.right for r in rows]
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
-    calibrated = [float(p) for p in iso.predict(raw)]
-    thresholds = sorted({round(p, 3) for p in calibrated} | {0.0})
-    best = max(thresholds, key=lambda t: (_scores(rows, calibrated, t, gold)["event"]["f1"], -t))
-    reported = [i for i, r in enumerate(rows) if r.event["modality"] in EXPORTED_MODALITIES]
-    kept = [i for i in reported if calibrated[i] >= best]
-    report = {
-        "trained_on": {"articles": len(gold), "gold_events": sum(len(g.get("events", [])) for g in gold.values()),
-                       "candidates": len(rows), "right": sum(right)},
-        "cross_validation": {
-            "folds": f"{FOLDS}, by story group",
-            "rules_alone": _scores(rows, None, 0.0, gold),
-            "with_model": _scores(rows, calibrated, best, gold),
-            "reliability_of_kept": reliability([calibrated[i] for i in kept], [right[i] for i in kept]),
-        },
-    }
-    vectorizer, model = _fit(rows)
-    weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
-    return LinearModel("event", weights, float(model.intercept_[0]), best,
-                       tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_),
-                       report)
+    place = train_place_model(folder, groups)
+    typing = train_type_model(folder, groups)
+    event = train_event_model(folder, groups, Models(place=place, type=typing, overgenerate=True), RULES_ONLY)
+    return place, typing, event

@@ -9,6 +9,9 @@ whose war words are all in a peaceful sense never reaches the gazetteer.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
 from frontline.pipeline.assemble import drop_lone_titles, group_candidates, to_event
 from frontline.pipeline.builder import build_candidates
 from frontline.pipeline.explain import Explanation
@@ -26,55 +29,82 @@ def document_warnings(doc: Document) -> list[str]:
     return []
 
 
-EVENT_MODEL = "event"  # frontline/models/event.json, trained by `frontline train`
+@dataclass(frozen=True, slots=True)
+class Models:
+    """The learned parts the pipeline runs with; None where the rules decide alone."""
+
+    place: LinearModel | None = None
+    type: ChoiceModel | None = None
+    event: LinearModel | None = None
+    overgenerate: bool = False  # keep the candidates the rules doubt, for the event model to judge
 
 
-def candidate_events(doc: Document, explain: Explanation | None = None) -> list[tuple[Event, dict[str, float]]]:
-    """Every event the rules read in one article, every modality, each with the features the event
-    model judges it by; raises ItemRejected when the article cannot be read."""
-    from frontline.learn.features import event_features
+RULES_ONLY = Models()
+
+
+def shipped_models() -> Models:
+    """The models the package ships (frontline/models/), read once per process."""
+    event = shipped_model("event")
+    return Models(shipped_model("place"), shipped_choice_model("type"), event, overgenerate=event is not None)
+
+
+def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_ONLY):
+    """The article's context, language and candidate events (one per trigger and place)."""
     from frontline.pipeline.context import read_article
 
     lang = check_language(doc)
-    explain = explain or Explanation(doc.doc_id, enabled=False)
     folded = fold_tones(doc.text)
     if not may_hold_events(folded):
         explain.article("skipped: no war word at all")
-        return []
+        return None, lang, []
     sentence_list = sentences(doc.text)
     triggers = sense_checked_triggers(folded, sentence_list, explain)
     if not triggers:
         explain.article(explain.verdict or "skipped: no war word in its war sense")
-        return []
+        return None, lang, []
     ctx = read_article(doc, folded, sentence_list)
-    candidates = [c for sentence, trigger in triggers for c in build_candidates(ctx, sentence, trigger, explain)]
+    candidates = [c for sentence, trigger in triggers
+                  for c in build_candidates(ctx, sentence, trigger, explain, models.place, models.type)
+                  if models.overgenerate or c.dropped is None]
+    return ctx, lang, candidates
+
+
+def candidate_events(doc: Document, explain: Explanation | None = None,
+                     models: Models = RULES_ONLY) -> list[tuple[Event, dict[str, float]]]:
+    """Every event read in one article, every modality, each with the features the event model
+    judges it by; raises ItemRejected when the article cannot be read."""
+    from frontline.learn.features import event_features
+
+    explain = explain or Explanation(doc.doc_id, enabled=False)
+    ctx, lang, candidates = read_candidates(doc, explain, models)
+    if not candidates:
+        return []
     groups = drop_lone_titles(ctx, group_candidates(candidates), explain)
     events = [to_event(doc.doc_id, doc.text, group, ctx.sources, lang) for group in groups]
-    pairs = [(event, event_features(ctx, group, event, len(groups))) for group, event in zip(groups, events)]
+    pairs = [(event, event_features(ctx, group, event, events)) for group, event in zip(groups, events)]
     pairs.sort(key=lambda p: (min(s.start for s in p[0].evidence if s.role == "trigger"), p[0].sub_event_type))
     explain.article(f"read: {len(events)} event(s) from {len(candidates)} candidate(s)")
     return pairs
 
 
-def extract_document(doc: Document, explain: Explanation | None = None) -> list[Event]:
+def extract_document(doc: Document, explain: Explanation | None = None, models: Models | None = None) -> list[Event]:
     """All events of one article, every modality; raises ItemRejected when it cannot be read.
 
-    With a shipped event model, `confidence` is its calibrated probability that the event is
-    right, and a reported event below the model's threshold is dropped as not an event."""
-    from frontline.learn.linear import shipped_model
-
+    With the shipped models, places are weighed by the place model, `confidence` is the event
+    model's calibrated probability that the event is right, and a reported event below the
+    model's threshold is dropped as not an event."""
     explain = explain or Explanation(doc.doc_id, enabled=False)
-    pairs = candidate_events(doc, explain)
-    model = shipped_model(EVENT_MODEL)
-    if model is None:
+    models = models or shipped_models()
+    pairs = candidate_events(doc, explain, models)
+    if models.event is None:
         return [event for event, _ in pairs]
     kept = []
     for event, features in pairs:
-        event.confidence = round(model.probability(features), 3)
-        if event.exported_by_default and event.confidence < model.threshold:
+        event.confidence = round(models.event.probability(features), 3)
+        if event.exported_by_default and event.confidence < models.event.threshold:
             trigger = next(s for s in event.evidence if s.role == "trigger")
             explain.trigger(trigger.text, trigger.start, "dropped",
-                            f"event model: confidence {event.confidence:.2f} is under {model.threshold:.2f}")
+                            f"event model: confidence {event.confidence:.2f} is under {models.event.threshold:.2f}")
             continue
         kept.append(event)
     if pairs:

@@ -62,6 +62,8 @@ def _reported(candidate: Candidate) -> bool:
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if _reported(a) != _reported(b):
         return False  # a plan or a denial is never the same record as what happened
+    if a.trigger.start == b.trigger.start and a.place is not b.place:
+        return False  # one strike on three named villages is three events (ACLED), however close
     # in one sentence, a vague word beside a precise one is the same deed, whoever the vague one
     # seemed to name ("cáo buộc Israel đứng sau vụ kích nổ ..., tấn công bừa bãi dân thường")
     echo = a.sentence.index == b.sentence.index and a.generic != b.generic
@@ -97,7 +99,8 @@ def _strength(c: Candidate) -> tuple:
     place_rank = {"city": 0, "admin1": 1, "country": 2}.get(c.place.kind if c.place else "", 3)
     generic_actor = c.actor1 is None or c.actor1.name is None
     severity = SEVERITY.index(c.sub_event_type) if c.sub_event_type in SEVERITY else 0
-    return (c.generic, c.date.precision, severity, place_rank, generic_actor, c.sentence.index, c.trigger.start)
+    return (c.dropped is not None, c.generic, c.date.precision, severity, place_rank, generic_actor,
+            c.sentence.index, c.trigger.start)
 
 
 def group_candidates(candidates: list[Candidate]) -> list[list[Candidate]]:

@@ -10,11 +10,13 @@ from frontline.pipeline.explain import Explanation
 from frontline.pipeline.fatalities import find_deaths
 from dataclasses import replace
 
-from frontline.pipeline.frame import Candidate, choose_actors, choose_date, choose_place, place_list
+from frontline.pipeline.frame import (_NEAR_WORD, Candidate, choose_actors, choose_date, choose_place, place_list,
+                                      place_tests)
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.triggers import NOUN_FORM
 from frontline.pipeline.triggers import Trigger, context_classes, find_triggers
+from frontline.learn.type_features import type_features
 from frontline.pipeline.typing import resolve_type
 
 NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
@@ -72,52 +74,77 @@ def _fatalities(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> tu
 
 
 def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
-                     explain: Explanation) -> list[Candidate]:
-    """The candidate of a trigger, once per place when the sentence lists several ("Dijon, Lyon và Marseille")."""
-    candidate = build_candidate(ctx, sentence, trigger, explain)
-    if candidate is None or candidate.place_mention is None:
-        return [candidate] if candidate else []
-    if candidate.place_mention.place.kind == "country":
+                     explain: Explanation, place_model=None, type_model=None) -> list[Candidate]:
+    """The candidates of a trigger: one per place where its event happened.
+
+    The rules pick the nearest fitting place and the places listed with it ("Dijon, Lyon và
+    Marseille"); with a place model, every place the sentence names is weighed instead and
+    each one the model accepts gives a candidate (the rules' pick is one of its features)."""
+    candidate = build_candidate(ctx, sentence, trigger, explain, type_model)
+    if candidate is None:
+        return []
+    ruled = _rule_places(ctx, sentence, candidate)
+    options = _place_options(ctx, sentence, candidate, ruled)
+    candidate.place_options = options
+    if place_model is None or not options:
+        return ruled
+    scored = [(m, place_model.probability(features)) for m, features in options]
+    chosen = [(m, p) for m, p in scored if p >= place_model.threshold]
+    if not chosen:
+        return ruled
+    return [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
+                    place_near=bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, m.start - 40), m.start)),
+                    place_options=[]) for m, p in chosen]
+
+
+def _rule_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
+    if candidate.place_mention is None or candidate.place_mention.place.kind == "country":
         return [candidate]  # "Nga và Ukraine trao đổi tù nhân": countries listed are the parties
     listed = place_list(ctx, sentence, candidate.place_mention)
     return [candidate if m.start == candidate.place_mention.start else replace(candidate, place=m.place, place_mention=m)
             for m in listed]
 
 
+def _place_options(ctx: ArticleContext, sentence: Sentence, candidate: Candidate,
+                   ruled: list[Candidate]) -> list[tuple]:
+    """Every place the sentence names that no actor of the candidate holds, with its features."""
+    from frontline.learn.place_features import place_features
+
+    taken = [(a.start, a.end) for a in (candidate.actor1, candidate.actor2) if a is not None and a.end > a.start]
+    mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
+    listed = {c.place_mention.start for c in ruled if c.place_mention is not None}
+    return [(m, place_features(ctx, sentence, candidate.trigger, m, candidate.place_mention, listed,
+                               place_tests(ctx, sentence, candidate.trigger, m, candidate.actor1), mentions))
+            for m in mentions]
+
+
 def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
-                    explain: Explanation) -> Candidate | None:
+                    explain: Explanation, type_model=None) -> Candidate | None:
+    """The candidate of one trigger, or None when it cannot be an event (no place, date or type).
+
+    A reason the rules have to doubt it (a topic, an anaphora, a habitual cue) does not end it:
+    it is kept in `dropped`, which the rules obey and the event model weighs."""
     actors, _ = ctx.actors(sentence)
-    blocking = _overlaps(trigger, actors)
-    if blocking is not None and not _protesters_acting(ctx, sentence, trigger, blocking):
-        explain.trigger(trigger.text, trigger.start, "dropped", f"part of the actor name '{blocking.text}'")
-        return None
-    if _NOMINALISED.search(ctx.folded, max(sentence.start, trigger.start - 8), trigger.start) and \
-            not _dated_other_than_report(ctx, sentence):
-        explain.trigger(trigger.text, trigger.start, "dropped", "'việc ...': speaks of a deed, does not report it")
-        return None
-    if NOUN_FORM.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
-        explain.trigger(trigger.text, trigger.start, "dropped", "refers back to an event already reported")
-        return None
-    if (NOUN_FORM.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
-            and not _dated_other_than_report(ctx, sentence)):
-        explain.trigger(trigger.text, trigger.start, "dropped", "speaks about an event, does not report it")
-        return None
+    doubt = _doubt(ctx, sentence, trigger, actors)
     candidate = Candidate(sentence, trigger)
     candidate.actor1, candidate.actor2, candidate.assoc1 = choose_actors(ctx, sentence, trigger, actors)
     candidate.place, candidate.place_mention, candidate.place_how = choose_place(
         ctx, sentence, trigger, (candidate.actor1, candidate.actor2))
     mention = candidate.place_mention
     candidate.place_near = mention is not None and bool(
-        _NEAR.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
+        _NEAR_WORD.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
     candidate.date = choose_date(ctx, sentence, trigger)
-    if (candidate.date is not None and candidate.date.how == "publication date"
+    if (doubt is None and candidate.date is not None and candidate.date.how == "publication date"
             and _PLURAL.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
-        explain.trigger(trigger.text, trigger.start, "dropped", "many events at no date: a summary, not one event")
-        return None
-    reason = _reject_reason(ctx, sentence, trigger, candidate, actors)
+        doubt = "many events at no date: a summary, not one event"
+    reason = _reject_reason(ctx, sentence, trigger, candidate, actors, type_model)
     if reason:
-        explain.trigger(trigger.text, trigger.start, "dropped", reason)
+        explain.trigger(trigger.text, trigger.start, "dropped", doubt or reason)
         return None
+    candidate.dropped = doubt or candidate.dropped
+    if candidate.dropped:
+        explain.trigger(trigger.text, trigger.start, "dropped", candidate.dropped)
+        return candidate
     explain.trigger(trigger.text, trigger.start, "event", candidate.type_reason,
                     sub_event_type=candidate.sub_event_type, modality=candidate.modality.value,
                     modality_reason=candidate.modality.reason, date=candidate.date.date.isoformat(),
@@ -126,17 +153,31 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     return candidate
 
 
+def _doubt(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, actors: list[ActorMention]) -> str | None:
+    """Why the wording suggests the trigger does not report an event of its own, if it does."""
+    blocking = _overlaps(trigger, actors)
+    if blocking is not None and not _protesters_acting(ctx, sentence, trigger, blocking):
+        return f"part of the actor name '{blocking.text}'"
+    if _NOMINALISED.search(ctx.folded, max(sentence.start, trigger.start - 8), trigger.start) and \
+            not _dated_other_than_report(ctx, sentence):
+        return "'việc ...': speaks of a deed, does not report it"
+    if NOUN_FORM.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
+        return "refers back to an event already reported"
+    if (NOUN_FORM.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
+            and not _dated_other_than_report(ctx, sentence)):
+        return "speaks about an event, does not report it"
+    return None
+
+
 def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, candidate: Candidate,
-                   actors: list[ActorMention]) -> str | None:
+                   actors: list[ActorMention], type_model=None) -> str | None:
     """Fill modality, type, actors and deaths; the reason the trigger gives no event, if any."""
     folded = ctx.folded
     if candidate.date is None:
         return "no date: the article has no publication date and the text no full date"
     if candidate.place is None:
         return "no place: neither the sentence nor the article names one"
-    background = background_reason(folded, sentence.start, trigger.start, trigger.end, sentence.end)
-    if background:
-        return background
+    candidate.dropped = background_reason(folded, sentence.start, trigger.start, trigger.end, sentence.end)
     candidate.modality = modality_of(folded, sentence.start, sentence.end, trigger.start, actors,
                                      protest=trigger.kind in ("protest", "riot"))
     window = _in_window(ctx, candidate)
@@ -146,7 +187,7 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     if (published is not None and candidate.date.mention is not None and ctx.is_caption(sentence)
             and not ctx.is_photo_story()
             and (published.earliest() - candidate.date.mention.latest).days > FILE_PHOTO_DAYS):
-        return "file photo: a caption dated well before publication"
+        candidate.dropped = candidate.dropped or "file photo: a caption dated well before publication"
     clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)
     victims = "victim" in context_classes(folded, *clause)
     protesting = any(a.kind == "protesters" for a in actors) or _PROTEST_WORD.search(
@@ -156,6 +197,14 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     if typed.sub_event_type is None:
         return typed.reason
     candidate.sub_event_type, candidate.type_reason = typed.sub_event_type, typed.reason
+    candidate.type_features = type_features(folded, sentence, trigger, typed.sub_event_type, candidate.actor1,
+                                            candidate.actor2)
+    if type_model is not None:
+        chosen = type_model.choose(candidate.type_features, typed.sub_event_type)
+        candidate.type_score = type_model.probabilities(candidate.type_features).get(chosen, 0.0)
+        if chosen != typed.sub_event_type:
+            candidate.sub_event_type = chosen
+            candidate.type_reason = f"type model: {chosen} (the rules said {typed.sub_event_type})"
     _default_actors(candidate)
     candidate.fatalities, candidate.fatality_span = _fatalities(ctx, sentence, trigger)
     return None
@@ -163,9 +212,6 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
 
 # "Việc chiếm lại được nhà thờ Hồi giáo này là một dấu hiệu ...": the deed as a topic
 _NOMINALISED = re.compile(r"(?<!\w)việc\s+(?:\w+\s+)?$", re.IGNORECASE)
-# ACLED's geo_precision 2: "gần thành phố Idlib", "ngoại ô thủ đô Damascus", "phía đông Aleppo", "cách Kirkuk 55 km"
-_NEAR = re.compile(r"(?<!\w)(?:gần|ngoại ô|vùng ven|phía (?:bắc|nam|đông|tây)(?: bắc| nam)?(?: của)?|cách)"
-                   r"(?:\s+(?:thành phố|thị trấn|thủ đô|làng|khu vực|trung tâm|căn cứ|miền \w+))*\s*$", re.IGNORECASE)
 _PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?!\w)", re.IGNORECASE)
 # "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
 _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)

@@ -50,6 +50,10 @@ _OWNER = re.compile(r"(?<!\w)(?:của|do)\s*$", re.IGNORECASE)
 # "tại thủ đô nước Anh": the capital of the country named
 _CAPITAL_OF = re.compile(r"(?<!\w)thủ đô(?:\s+(?:nước|của))?\s*$", re.IGNORECASE)
 INHERIT_SENTENCES = 3
+# ACLED's geo_precision 2: "gần thành phố Idlib", "ngoại ô thủ đô Damascus", "phía đông Aleppo", "cách Kirkuk 55 km"
+_NEAR_WORD = re.compile(r"(?<!\w)(?:gần|ngoại ô|vùng ven|phía (?:bắc|nam|đông|tây)(?: bắc| nam)?(?: của)?|cách)"
+                        r"(?:\s+(?:thành phố|thị trấn|thủ đô|làng|khu vực|trung tâm|căn cứ|miền \w+))*\s*$",
+                        re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\s[-–]\s")
 # "Tại thị trấn Insein, Yangon, một quả bom đã phát nổ": a fronted place is the whole sentence's
 _FRONTED_PLACE = re.compile(r"\W*(?:tại|ở|trong khi đó,? tại|còn tại)\s", re.IGNORECASE)
@@ -95,6 +99,10 @@ class Candidate:
     fatalities: int | None = None
     fatality_span: tuple[int, int] | None = None
     dropped: str | None = None
+    place_options: list = field(default_factory=list)  # (PlaceMention, features) the place model weighs
+    type_features: dict = field(default_factory=dict)  # what the type model weighs
+    place_score: float | None = None   # the place model's probability for this place
+    type_score: float | None = None    # the type model's probability for this sub-event type
 
     @property
     def generic(self) -> bool:
@@ -301,22 +309,31 @@ def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
 
 
-def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
-          actor1: ActorMention | None) -> tuple:
+def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+                actor1: ActorMention | None) -> dict[str, bool]:
+    """The rules' tests of a place for a trigger: the place model's features and `_rank`'s key."""
     place = mention.place
-    specificity = {"city": 0, "admin1": 1, "country": 2}.get(place.kind, 3)
     origin = _away(ctx, sentence, trigger, mention) or (
         place.kind == "country" and bool(_OWNER.search(ctx.folded, sentence.start, mention.start)))
     # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
     own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
                    and trigger.kind not in ("arrest", "protest", "riot"))
-    distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
     # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
     clause = clause_start(ctx.folded, sentence.start, trigger.start)
     end_match = _CLAUSE_END.search(ctx.folded, trigger.end, sentence.end)
     fronted = bool(_FRONTED_PLACE.match(ctx.folded, sentence.start)) and mention.start < clause
     outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
-    return (outside, origin, own_country, specificity, distance)
+    return {"outside_clause": outside, "origin": origin, "own_country": own_country, "fronted": fronted,
+            "away": _away(ctx, sentence, trigger, mention), "stray": ctx.stray(mention),
+            "near": bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))}
+
+
+def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+          actor1: ActorMention | None) -> tuple:
+    tests = place_tests(ctx, sentence, trigger, mention, actor1)
+    specificity = {"city": 0, "admin1": 1, "country": 2}.get(mention.place.kind, 3)
+    distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
+    return (tests["outside_clause"], tests["origin"], tests["own_country"], specificity, distance)
 
 
 def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],

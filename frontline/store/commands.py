@@ -108,6 +108,9 @@ def export_command(
     modality: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
         "--modality", help=f"Repeat for several: {', '.join(MODALITIES)} "
                            f"(default: {' and '.join(EXPORTED_MODALITIES)}).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(  # noqa: UP007
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only events at least this likely to be right (the README's reliability table).")] = None,
     wait: Wait = 10.0,
 ) -> None:
     """Export the canonical events: ACLED CSV (ACLED's columns and order), JSON lines, GeoJSON or Parquet."""
@@ -122,7 +125,7 @@ def export_command(
         raise typer.BadParameter("parquet is binary: give a file", param_hint="-o")
     selection = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
                              country=country, event_types=list(event_type or []),
-                             modalities=list(modality or EXPORTED_MODALITIES))
+                             modalities=list(modality or EXPORTED_MODALITIES), min_confidence=min_confidence)
     with store_errors(), Store(db, wait=wait).reading() as con:
         try:
             count = export(con, fmt, output, selection)

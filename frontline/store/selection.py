@@ -23,6 +23,7 @@ class ExportFilter:
     country: str | None = None          # ACLED name or ISO3, any case
     event_types: list[str] = field(default_factory=list)  # event or sub-event types, any case
     modalities: list[str] = field(default_factory=lambda: list(EXPORTED_MODALITIES))
+    min_confidence: float | None = None  # the event model's calibrated probability that the event is right
 
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause of fixed fragments and its parameters.
@@ -44,4 +45,7 @@ class ExportFilter:
             params.append([name.strip().casefold() for name in self.event_types])
             n = len(params)
             clauses.append(f"(list_contains(${n}, lower(event_type)) OR list_contains(${n}, lower(sub_event_type)))")
+        if self.min_confidence is not None:
+            params.append(float(self.min_confidence))
+            clauses.append(f"confidence >= ${len(params)}")
         return " AND ".join(clauses), params
