@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -109,15 +110,43 @@ def explain(
 
 @app.command("eval")
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="A gold folder: gold.jsonl + articles.jsonl, or *.gold.json + .txt.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Also keep the extracted events here.")] = None,
+    gold_dirs: Annotated[list[Path] | None, typer.Argument(
+        help="Gold folders (gold.jsonl + articles.jsonl, or *.gold.json + .txt); default: "
+             "data/annotated/vi/heldout and ../shared/eval/vi-dev, side by side.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Also keep the extracted events here "
+                                                                         "(one gold folder only).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="Without the learned models: the rules alone, "
+                                                                  "to see what the models add.")] = False,
 ) -> None:
-    """Extract the gold folder's articles and score them as ../shared/eval/score.py does."""
-    from frontline.evaluation import evaluate_folder, format_scores
+    """Extract gold folders' articles and score them as ../shared/eval/score.py does; several side by side,
+    with the shipped models' cross-validated figures."""
+    import json
 
-    scores = evaluate_folder(gold_dir, output)
-    print(format_scores(scores, as_json=as_json))
+    from frontline.evaluation import DEFAULT_SETS, cross_validated, evaluate_folder, format_scores, format_side_by_side
+
+    if rules_only:
+        os.environ["FRONTLINE_MODELS"] = "off"  # read by the pipeline, here and in any worker it starts
+    folders = list(gold_dirs or [d for d in DEFAULT_SETS if d.exists()])
+    if not folders:
+        print("frontline eval: give a gold folder (none of the default sets is here)", file=sys.stderr)
+        raise typer.Exit(2)
+    if len(folders) == 1:
+        print(format_scores(evaluate_folder(folders[0], output), as_json=as_json))
+        return
+    if output is not None:
+        raise typer.BadParameter("-o keeps the events of one gold folder only", param_hint="-o")
+    results = {str(folder): evaluate_folder(folder) for folder in folders}
+    if as_json:
+        print(json.dumps({"sets": results, "cross_validated": cross_validated()}, ensure_ascii=False))
+        return
+    print(format_side_by_side(results))
+    for name, figures in cross_validated().items():
+        if figures:
+            print(f"\ncross-validated on train ({name} model, {figures.get('folds', '')}):")
+            for key, value in figures.items():
+                if key not in ("folds", "reliability", "measure"):
+                    print(f"  {key:30s} {json.dumps(value)}")
 
 
 @app.command()

@@ -71,3 +71,35 @@ def format_scores(result: dict, as_json: bool = False) -> str:
         lines.append(f"{key:7s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
     lines += [f"  {name:15s} {value:.3f}" for name, value in result["on_matched"].items()]
     return "\n".join(lines)
+
+
+DEFAULT_SETS = (Path("data/annotated/vi/heldout"), Path("../shared/eval/vi-dev"))
+
+
+def format_side_by_side(results: dict[str, dict]) -> str:
+    """Several gold folders' figures in columns, so the held-out and dev figures read together."""
+    names = list(results)
+    width = max(12, *(len(n) for n in names)) + 2
+    lines = ["".ljust(18) + "".join(n.rjust(width) for n in names)]
+    rows = [("articles", lambda r: str(r["articles"])), ("gold events", lambda r: str(r["gold_events"])),
+            ("system events", lambda r: str(r["system_events"]))]
+    for key in ("event", "strict"):
+        for part in ("precision", "recall", "f1"):
+            rows.append((f"{key} {part[:1].upper() if part != 'f1' else 'F1'}",
+                         lambda r, k=key, p=part: f"{r[k][p]:.3f}"))
+    rows += [(f"  {name}", lambda r, n=name: f"{r['on_matched'][n]:.3f}")
+             for name in ("sub_event_type", "actor1", "date_exact", "town_10km")]
+    for label, cell in rows:
+        lines.append(label.ljust(18) + "".join(cell(results[n]).rjust(width) for n in names))
+    return "\n".join(lines)
+
+
+def cross_validated() -> dict[str, dict]:
+    """The figures each shipped model reports from cross-validation on the train folder."""
+    from frontline.learn.linear import MODELS_DIR
+
+    found = {}
+    for path in sorted(MODELS_DIR.glob("*.json")):
+        body = json.loads(path.read_text(encoding="utf-8"))
+        found[path.stem] = body.get("report", {}).get("cross_validation", {})
+    return found

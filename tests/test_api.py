@@ -58,6 +58,15 @@ def _error(response, status: int) -> dict:
     return body
 
 
+def test_min_confidence_filters_and_is_checked(client):
+    everything = client.get("/events").json()["events"]
+    cut = sorted(e["confidence"] for e in everything)[len(everything) // 2]
+    sure = client.get("/events", params={"min_confidence": cut}).json()
+    assert 0 < sure["total"] <= len(everything) and all(e["confidence"] >= cut for e in sure["events"])
+    assert sure["total"] == sum(1 for e in everything if e["confidence"] >= cut)
+    _error(client.get("/events", params={"min_confidence": 1.5}), 422)
+
+
 def test_events_page_and_filters(client):
     everything = client.get("/events").json()
     assert everything["total"] >= 6 and len(everything["events"]) == min(100, everything["total"])

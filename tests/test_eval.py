@@ -14,8 +14,14 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 needs_shared = pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="shared/eval is not beside the project")
 
 # Floors: today's figures minus a small margin, so that a change that loses real events fails.
-DEV_EVENT_F1_FLOOR = 0.68
-DEV_STRICT_F1_FLOOR = 0.62
+# The held-out part (data/annotated/vi/heldout) is the honest figure: never read, never trained on.
+# The rules alone score 0.70 on vi-dev, the set they were written against, and 0.34 held out;
+# the learned models trade part of the first for the second (README, "Accuracy").
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "heldout"
+HELDOUT_EVENT_F1_FLOOR = 0.35
+HELDOUT_STRICT_F1_FLOOR = 0.30
+DEV_EVENT_F1_FLOOR = 0.56
+DEV_STRICT_F1_FLOOR = 0.50
 
 
 def _score_py(gold_dir: Path, events: Path) -> dict:
@@ -50,3 +56,13 @@ def test_eval_command_prints_the_scores():
     done = subprocess.run([sys.executable, "-m", "frontline", "eval", str(SHARED / "seed")], capture_output=True, text=True)
     assert done.returncode == 0
     assert "event   P 1.000  R 1.000  F1 1.000" in done.stdout
+
+
+def test_held_out_part_keeps_its_floor(tmp_path):
+    out = tmp_path / "events.jsonl"
+    ours = evaluate_folder(HELDOUT, out)
+    assert ours["articles"] >= 100 and ours["gold_events"] >= 200
+    assert ours["event"]["f1"] >= HELDOUT_EVENT_F1_FLOOR
+    assert ours["strict"]["f1"] >= HELDOUT_STRICT_F1_FLOOR
+    if (SHARED / "score.py").exists():
+        assert _score_py(HELDOUT, out)["event"] == ours["event"]

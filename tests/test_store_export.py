@@ -93,6 +93,8 @@ def test_filters(db):
     assert count(event_types=["air/drone strike", "Strategic developments"]) == 2
     assert count(modalities=["planned"]) == 1
     assert count(modalities=["asserted", "claimed", "planned"]) == 4
+    assert count(min_confidence=0.8) == count() and count(min_confidence=0.81) == 0  # every report here is 0.8
+    assert len(pd.read_csv(io.StringIO(export(db, "--min-confidence", "0.9").stdout))) == 0
     assert len(pd.read_csv(io.StringIO(export(db, "--since", "2017-11-07", "--country", "SYR").stdout))) == 1
     refused = subprocess.run([*CLI, "export", "--db", str(db), "--modality", "rumoured"], capture_output=True,
                              text=True, timeout=120)

@@ -79,7 +79,9 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     on(f"events_in_article={_bucket(events_in_article, (1, 2, 4, 8))}")
     if ctx.is_title(sentence):
         on("title")
-    if ctx.is_caption(sentence):
+    if ctx.is_photo_story():
+        on("photo_story")  # told in captions: a caption is the body, not a file photo's label
+    elif ctx.is_caption(sentence):
         on("caption")
     on(f"sentence_index={_bucket(sentence.index, (0, 2, 5, 10, 20))}")
     published = ctx.doc.published

@@ -16,6 +16,8 @@ from frontline.scoring import score
 
 FOLDS = 5
 REGULARISATION = 0.5     # LogisticRegression C
+F1_SLACK = 0.01         # see train_event_model's choose()
+DOUBTED = "all_doubted"  # the event feature of candidates the rules doubt (features.py)
 BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 FORBIDDEN_PARTS = ("heldout", "eval")   # never trained on: the honest figures come from these
 
@@ -56,12 +58,14 @@ def _model(name: str, rows: list[Labelled], raw: list[float], choose_threshold, 
 
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, [r.right for r in rows])
     calibrated = [float(p) for p in iso.predict(raw)]
-    threshold = choose_threshold(calibrated)
+    chosen = choose_threshold(calibrated)
+    threshold, doubted = chosen if isinstance(chosen, tuple) else (chosen, None)
     vectorizer, model = _fit(rows)
     weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
-    report = dict(report, **report.pop("_after", lambda c, t: {})(calibrated, threshold))
+    report = dict(report, **report.pop("_after", lambda c, t: {})(calibrated, chosen))
     return LinearModel(name, weights, float(model.intercept_[0]), threshold,
-                       tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_), report)
+                       tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_), report,
+                       doubted)
 
 
 def _prf(tp: int, chosen: int, right: int) -> dict[str, float]:
@@ -104,6 +108,7 @@ def train_place_model(folder: Path, groups: dict[str, str]) -> LinearModel:
     return _model("place", rows, raw, choose, report)
 
 
+TYPE_SLACK = 0.005
 SWITCHES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)   # how sure the type model must be to overrule the rules
 
 
@@ -144,7 +149,9 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
     def accuracy(switch: float) -> float:
         return round(sum(chosen(i, switch) == r.label for i, r in enumerate(rows)) / len(rows), 4)
 
-    switch = max(SWITCHES, key=lambda s: (accuracy(s), s))
+    # the most conservative switch within TYPE_SLACK of the best: overrule the rules only when sure
+    best = max(accuracy(s) for s in SWITCHES)
+    switch = max(s for s in SWITCHES if accuracy(s) >= best - TYPE_SLACK)
     vectorizer, model = _fit_choice(rows)
     names = vectorizer.get_feature_names_out()
     coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
@@ -152,16 +159,17 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
     weights = {name: [float(coef[c][j]) for c in range(len(model.classes_))] for j, name in enumerate(names)}
     report = {"war_words": len(rows), "cross_validation": {
         "folds": f"{FOLDS}, by story group", "measure": "share of war words given the gold sub-event type",
-        "rules_alone": accuracy(1.01), "with_model": accuracy(switch)}}
+        "rules_alone": accuracy(1.01), "with_model": accuracy(switch),
+        "by_switch": {str(s): accuracy(s) for s in SWITCHES}}}
     return ChoiceModel("type", tuple(str(c) for c in model.classes_), weights,
                        tuple(float(b) for b in intercepts), switch, report)
 
 
-def _event_scores(rows: list[Labelled], probabilities: list[float] | None, threshold: float, gold: dict) -> dict:
-    """Event and strict P/R/F1 (the scorer's own) of the reported events kept at `threshold`."""
+def _event_scores(rows: list[Labelled], keep: list[bool] | None, gold: dict) -> dict:
+    """Event and strict P/R/F1 (the scorer's own) of the reported events kept (all when keep is None)."""
     events: dict[str, list[dict]] = {}
     for i, row in enumerate(rows):
-        if row.event["modality"] in EXPORTED_MODALITIES and (probabilities is None or probabilities[i] >= threshold):
+        if row.event["modality"] in EXPORTED_MODALITIES and (keep is None or keep[i]):
             events.setdefault(row.doc_id, []).append(row.event)
     result = score(gold, events)
     return {"event": result["event"], "strict": result["strict"]}
@@ -184,20 +192,38 @@ def train_event_model(folder: Path, groups: dict[str, str], models, rules_only) 
     baseline_rows, _ = labelled_events(folder, rules_only)
     raw = _out_of_fold(rows, groups)
 
-    def choose(calibrated: list[float]) -> float:
-        grid = sorted({round(p, 3) for p in calibrated} | {0.0})
-        return max(grid, key=lambda t: (_event_scores(rows, calibrated, t, gold)["event"]["f1"], -t))
+    doubted = [DOUBTED in r.features for r in rows]
 
-    def after(calibrated: list[float], t: float) -> dict:
-        kept = [i for i, r in enumerate(rows) if r.event["modality"] in EXPORTED_MODALITIES and calibrated[i] >= t]
+    def kept(calibrated: list[float], accepted: float, doubt: float) -> list[bool]:
+        return [p >= (doubt if d else accepted) for p, d in zip(calibrated, doubted)]
+
+    def choose(calibrated: list[float]) -> tuple[float, float]:
+        """Two thresholds: for events the rules accept and for those they doubt. Each is the lowest
+        within F1_SLACK of the best cross-validated F1 given the other: the F1 curve is flat near
+        its top, and news unlike the train part loses least recall at the lower end."""
+        grid = sorted({round(p, 3) for p in calibrated} | {0.0})
+
+        def lowest_near_best(score) -> float:
+            f1 = {t: score(t) for t in grid}
+            return min(t for t in grid if f1[t] >= max(f1.values()) - F1_SLACK)
+
+        joint = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, t, t), gold)["event"]["f1"])
+        doubt = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, joint, t), gold)["event"]["f1"])
+        accepted = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, t, doubt), gold)["event"]["f1"])
+        return accepted, doubt
+
+    def after(calibrated: list[float], thresholds: tuple[float, float]) -> dict:
+        keep = kept(calibrated, *thresholds)
+        chosen = [i for i, r in enumerate(rows) if r.event["modality"] in EXPORTED_MODALITIES and keep[i]]
         return {"cross_validation": {
             "folds": f"{FOLDS}, by story group", "measure": "the scorer's event and strict P/R/F1",
-            "rules_alone": _event_scores(baseline_rows, None, 0.0, gold),
-            "with_place_and_type_models": _event_scores(rows, None, 0.0, gold),
-            "with_both_models": _event_scores(rows, calibrated, t, gold),
-            "reliability": reliability([calibrated[i] for i in kept], [rows[i].right for i in kept])}}
+            "rules_alone": _event_scores(baseline_rows, None, gold),
+            "with_place_and_type_models": _event_scores(rows, None, gold),
+            "with_all_three_models": _event_scores(rows, keep, gold),
+            "reliability": reliability([calibrated[i] for i in chosen], [rows[i].right for i in chosen])}}
 
     report = {"articles": len(gold), "gold_events": sum(len(g.get("events", [])) for g in gold.values()),
+              "gold_sha256": hashlib.sha256((folder / "gold.jsonl").read_bytes()).hexdigest(),
               "candidates": len(rows), "right": sum(r.right for r in rows), "_after": after}
     return _model("event", rows, raw, choose, report)
 

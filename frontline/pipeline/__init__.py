@@ -9,6 +9,7 @@ whose war words are all in a peaceful sense never reaches the gazetteer.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
@@ -43,7 +44,10 @@ RULES_ONLY = Models()
 
 
 def shipped_models() -> Models:
-    """The models the package ships (frontline/models/), read once per process."""
+    """The models the package ships (frontline/models/), read once per process; none when the
+    environment says FRONTLINE_MODELS=off (to measure the rules alone)."""
+    if os.environ.get("FRONTLINE_MODELS", "").lower() == "off":
+        return RULES_ONLY
     event = shipped_model("event")
     return Models(shipped_model("place"), shipped_choice_model("type"), event, overgenerate=event is not None)
 
@@ -101,10 +105,11 @@ def extract_document(doc: Document, explain: Explanation | None = None, models: 
     kept = []
     for event, features in pairs:
         event.confidence = round(models.event.probability(features), 3)
-        if event.exported_by_default and event.confidence < models.event.threshold:
+        limit = models.event.threshold_for(features)
+        if event.exported_by_default and event.confidence < limit:
             trigger = next(s for s in event.evidence if s.role == "trigger")
             explain.trigger(trigger.text, trigger.start, "dropped",
-                            f"event model: confidence {event.confidence:.2f} is under {models.event.threshold:.2f}")
+                            f"event model: confidence {event.confidence:.2f} is under {limit:.2f}")
             continue
         kept.append(event)
     if pairs:

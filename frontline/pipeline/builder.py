@@ -10,7 +10,7 @@ from frontline.pipeline.explain import Explanation
 from frontline.pipeline.fatalities import find_deaths
 from dataclasses import replace
 
-from frontline.pipeline.frame import (_NEAR_WORD, Candidate, choose_actors, choose_date, choose_place, place_list,
+from frontline.pipeline.frame import (_NEAR_WORD, LIST_GAP, Candidate, _without_containers, choose_actors, choose_date, choose_place, place_list,
                                       place_tests)
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
@@ -89,12 +89,33 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     if place_model is None or not options:
         return ruled
     scored = [(m, place_model.probability(features)) for m, features in options]
-    chosen = [(m, p) for m, p in scored if p >= place_model.threshold]
+    chosen = _listed_choice(ctx, scored, place_model.threshold)
     if not chosen:
         return ruled
     return [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
                     place_near=bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, m.start - 40), m.start)),
                     place_options=[]) for m, p in chosen]
+
+
+def _listed_choice(ctx: ArticleContext, scored: list[tuple], threshold: float) -> list[tuple]:
+    """The model's best place, and the other accepted places listed with it ("ở Kafar Zita và
+    al-Latamineh"): one event per place of a list (ACLED), never a place of another clause."""
+    accepted = sorted((pair for pair in scored if pair[1] >= threshold), key=lambda pair: pair[0].start)
+    if not accepted:
+        return []
+    best = max(accepted, key=lambda pair: (pair[1], -pair[0].start))
+    chosen = [best]
+    index = accepted.index(best)
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(accepted):
+            near, far = sorted((accepted[i][0], accepted[i + step][0]), key=lambda m: m.start)
+            if not LIST_GAP.fullmatch(ctx.folded, near.end, far.start):
+                break
+            i += step
+            chosen.append(accepted[i])
+    kept = {m.start for m in _without_containers(ctx, sorted((m for m, _ in chosen), key=lambda m: m.start))}
+    return sorted((pair for pair in chosen if pair[0].start in kept), key=lambda pair: pair[0].start)
 
 
 def _rule_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:

@@ -269,7 +269,7 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
 
 
 # Between places of one list: "Dijon, Lyon, Bordeaux ... và Montpellier"; "Ramenskoye và ... cũng như ở thành phố Domodedovo"
-_LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|hay|cũng như)?\s*(?:(?:cũng như|và)\s+)?(?:(?:ở|tại)\s+)?"
+LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|hay|cũng như)?\s*(?:(?:cũng như|và)\s+)?(?:(?:ở|tại)\s+)?"
                        r"(?:(?:các\s+)?(?:thành phố|thị trấn|quận|huyện|làng|tỉnh|TP\.?)\s+)?", re.IGNORECASE)
 
 
@@ -278,9 +278,9 @@ def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) ->
     mentions = [m for m in ctx.event_places(sentence) if m.place.kind == chosen.place.kind]
     index = next(i for i, m in enumerate(mentions) if m.start == chosen.start)
     start = end = index
-    while start > 0 and _LIST_GAP.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
+    while start > 0 and LIST_GAP.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
         start -= 1
-    while end + 1 < len(mentions) and _LIST_GAP.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
+    while end + 1 < len(mentions) and LIST_GAP.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
         end += 1
     return mentions[start:end + 1]
 
