@@ -118,12 +118,15 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     rules_only: Annotated[bool, typer.Option("--rules-only", help="Without the learned models: the rules alone, "
                                                                   "to see what the models add.")] = False,
+    reliability: Annotated[bool, typer.Option("--reliability", help="Also how often each confidence band is "
+                                                                    "right, and what --min-confidence buys.")] = False,
 ) -> None:
     """Extract gold folders' articles and score them as ../shared/eval/score.py does; several side by side,
     with the shipped models' cross-validated figures."""
     import json
 
-    from frontline.evaluation import DEFAULT_SETS, cross_validated, evaluate_folder, format_scores, format_side_by_side
+    from frontline.evaluation import (DEFAULT_SETS, cross_validated, evaluate_folder, format_confidence,
+                                      format_scores, format_side_by_side)
 
     if rules_only:
         os.environ["FRONTLINE_MODELS"] = "off"  # read by the pipeline, here and in any worker it starts
@@ -132,7 +135,10 @@ def evaluate(
         print("frontline eval: give a gold folder (none of the default sets is here)", file=sys.stderr)
         raise typer.Exit(2)
     if len(folders) == 1:
-        print(format_scores(evaluate_folder(folders[0], output), as_json=as_json))
+        result = evaluate_folder(folders[0], output)
+        print(format_scores(result, as_json=as_json))
+        if reliability and not as_json:
+            print(format_confidence(result))
         return
     if output is not None:
         raise typer.BadParameter("-o keeps the events of one gold folder only", param_hint="-o")
@@ -141,6 +147,9 @@ def evaluate(
         print(json.dumps({"sets": results, "cross_validated": cross_validated()}, ensure_ascii=False))
         return
     print(format_side_by_side(results))
+    if reliability:
+        for name, result in results.items():
+            print(f"\n{name}\n{format_confidence(result)}")
     for name, figures in cross_validated().items():
         if figures:
             print(f"\ncross-validated on train ({name} model, {figures.get('folds', '')}):")

@@ -35,7 +35,8 @@ def article_paths(gold_dir: Path) -> list[str]:
 
 
 def evaluate_folder(gold_dir: Path, output: Path | None = None) -> dict:
-    """Extract every article of the folder and score the asserted and claimed events."""
+    """Extract every article of the folder and score the asserted and claimed events; also how
+    often events of each confidence band are right, and what a --min-confidence cut buys."""
     from frontline.batch import process_item
     from frontline.io import read_inputs
     from frontline.io.writers import event_json
@@ -57,7 +58,45 @@ def evaluate_folder(gold_dir: Path, output: Path | None = None) -> dict:
     finally:
         if out is not None:
             out.close()
-    return score(gold, events)
+    return dict(score(gold, events), confidence=confidence_table(gold, events))
+
+
+BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+CUTS = (0.0, 0.2, 0.4, 0.6, 0.8)
+
+
+def confidence_table(gold: dict[str, dict], events: dict[str, list[dict]]) -> dict:
+    """Reliability (confidence band -> share of events that match a gold event) and, for each
+    --min-confidence cut, the event P/R/F1 of what is kept."""
+    from frontline.scoring import pair
+
+    right: list[tuple[float, bool]] = []
+    for doc_id, doc in gold.items():
+        system = events.get(doc_id, [])
+        matched = {id(s) for s, _ in pair(system, doc.get("events", []))}
+        right += [(float(e.get("confidence") or 0.0), id(e) in matched) for e in system]
+    bands = []
+    for low, high in zip(BANDS, BANDS[1:]):
+        inside = [ok for c, ok in right if low <= c < high]
+        bands.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "events": len(inside),
+                      "right": round(sum(inside) / len(inside), 3) if inside else None})
+    cuts = []
+    for cut in CUTS:
+        kept = {d: [e for e in es if float(e.get("confidence") or 0.0) >= cut] for d, es in events.items()}
+        result = score(gold, kept)
+        cuts.append({"min_confidence": cut, "events": result["system_events"], **result["event"]})
+    return {"reliability": bands, "min_confidence": cuts}
+
+
+def format_confidence(result: dict) -> str:
+    table = result["confidence"]
+    lines = ["confidence band   events   right"]
+    lines += [f"{b['band']:17s} {b['events']:6d}   {'-' if b['right'] is None else format(b['right'], '.3f')}"
+              for b in table["reliability"]]
+    lines.append("--min-confidence  events   P      R      F1")
+    lines += [f"{c['min_confidence']:<17.1f} {c['events']:6d}   {c['precision']:.3f}  {c['recall']:.3f}  {c['f1']:.3f}"
+              for c in table["min_confidence"]]
+    return "\n".join(lines)
 
 
 def format_scores(result: dict, as_json: bool = False) -> str:

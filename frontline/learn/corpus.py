@@ -87,7 +87,7 @@ class TypedExample:
 
 
 def labelled_types(folder: Path) -> list[TypedExample]:
-    """War words in sentences that report a gold event, with that event's sub-event type."""
+    """War words inside the quoted evidence of a gold event, with that event's sub-event type."""
     from frontline.errors import ItemRejected
     from frontline.pipeline import read_candidates
     from frontline.pipeline.explain import Explanation
@@ -106,8 +106,9 @@ def labelled_types(folder: Path) -> list[TypedExample]:
             if c.trigger.start in seen or not c.type_features:
                 continue
             seen.add(c.trigger.start)
-            s, e = c.sentence.start, c.sentence.end
-            here = [g for start, g in spans if start >= 0 and start < e and s < start + len(g["evidence"])]
+            # the events whose quoted words hold this war word: a sentence may report several
+            s, e = c.trigger.start, c.trigger.end
+            here = [g for start, g in spans if start >= 0 and start <= s and e <= start + len(g["evidence"])]
             types = {g["sub_event_type"] for g in here}
             if len(types) > 1 and c.place_mention is not None:
                 types = {g["sub_event_type"] for g in here if _place_right(c.place_mention, g)} or types

@@ -84,14 +84,8 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     elif ctx.is_caption(sentence):
         on("caption")
     on(f"sentence_index={_bucket(sentence.index, (0, 2, 5, 10, 20))}")
-    published = ctx.doc.published
-    if published is not None and event.event_date:
-        import datetime as dt
-
-        days = (published.latest() - dt.date.fromisoformat(event.event_date)).days
-        on(f"days_before={_bucket(days, (0, 1, 3, 7, 14, 31, 60))}")
-    else:
-        on("days_before=unknown")
+    # nothing here depends on the publication date itself: how precisely an article is dated must
+    # not change what it says (a seed dated "2017-11" or "2017-11-25" reports the same events)
     main = ctx.main_place()
     if main is not None and lead.place is not None:
         on("main_country" if main.iso2 == lead.place.iso2 else "other_country")

@@ -11,11 +11,15 @@ _WORD = re.compile(r"\w+")
 CONTEXT_WORDS = 8
 
 
-def type_features(folded: str, sentence, trigger, rules_type: str, actor1, actor2) -> dict[str, float]:
-    feats: dict[str, float] = {"bias": 1.0, f"rules={rules_type}": 1.0, f"kind={trigger.kind}": 1.0,
+def type_features(folded: str, sentence, trigger, rules_type: str, actor1, actor2,
+                  article_kinds: frozenset[str] = frozenset()) -> dict[str, float]:
+    """`article_kinds`: the kinds of the article's other war words, so that a generic word ("vụ đánh
+    bom") takes a precise type ("Suicide bomb") only where the article says it somewhere."""
+    feats: dict[str, float] = {f"A={kind}": 1.0 for kind in article_kinds if kind != trigger.kind}
+    feats.update({"bias": 1.0, f"rules={rules_type}": 1.0, f"kind={trigger.kind}": 1.0,
                                f"trig={trigger.text.lower()}": 1.0,
                                f"actor1={actor1.kind if actor1 else 'none'}": 1.0,
-                               f"actor2={actor2.kind if actor2 else 'none'}": 1.0}
+                               f"actor2={actor2.kind if actor2 else 'none'}": 1.0})
     left = [w.lower() for w in _WORD.findall(folded[sentence.start:trigger.start])][-CONTEXT_WORDS:]
     right = [w.lower() for w in _WORD.findall(folded[trigger.end:sentence.end])][:CONTEXT_WORDS]
     for word in left:

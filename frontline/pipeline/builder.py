@@ -219,7 +219,7 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
         return typed.reason
     candidate.sub_event_type, candidate.type_reason = typed.sub_event_type, typed.reason
     candidate.type_features = type_features(folded, sentence, trigger, typed.sub_event_type, candidate.actor1,
-                                            candidate.actor2)
+                                            candidate.actor2, ctx.trigger_kinds)
     if type_model is not None:
         chosen = type_model.choose(candidate.type_features, typed.sub_event_type)
         candidate.type_score = type_model.probabilities(candidate.type_features).get(chosen, 0.0)

@@ -42,6 +42,7 @@ class ArticleContext:
     _main: list = field(default_factory=list)  # the main place, computed once
     _mentions_by_country: dict[str, int] = field(default_factory=dict)
     _flags: dict[str, bool] = field(default_factory=dict)
+    trigger_kinds: frozenset[str] = frozenset()  # the kinds of every war word the article uses in its war sense
 
     @property
     def text(self) -> str:
