@@ -56,7 +56,7 @@ class LinearModel:
                                 "y": [round(y, 6) for y in self.calibration_y]},
                 "report": self.report,
                 "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if round(v, 6) != 0.0}}
-        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return _dump(body)
 
     @classmethod
     def from_json(cls, text: str) -> LinearModel:
@@ -64,6 +64,14 @@ class LinearModel:
         return cls(body["name"], body["weights"], body["intercept"], body["threshold"],
                    tuple(body["calibration"]["x"]), tuple(body["calibration"]["y"]), body.get("report", {}),
                    body.get("doubted_threshold"))
+
+
+def _dump(body: dict) -> str:
+    """Sorted JSON with one line per weight, so that a retrained model diffs line by line."""
+    weights = body.pop("weights")
+    head = json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
+    rows = [f" {json.dumps(name, ensure_ascii=False)}: {json.dumps(value)}" for name, value in sorted(weights.items())]
+    return head[:-2] + ',\n "weights": {\n' + ",\n".join(rows) + "\n }\n}\n"
 
 
 @cache
@@ -110,7 +118,7 @@ class ChoiceModel:
                 "intercepts": [round(b, 6) for b in self.intercepts], "report": self.report,
                 "weights": {k: [round(w, 6) for w in row] for k, row in sorted(self.weights.items())
                             if any(round(w, 6) != 0.0 for w in row)}}
-        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return _dump(body)
 
     @classmethod
     def from_json(cls, text: str) -> ChoiceModel:
