@@ -560,6 +560,9 @@ ADDED = {
     "assassination_wished": Passage("vietnews-040761", "2017-05-01",
         "Chuyên gia quân sự Dave Majumdar cho rằng Mỹ phải đối mặt với một loạt thách thức nếu muốn ám sát "
         "nhà lãnh đạo Triều Tiên."),
+    # dantri-news_business_011: a coin struck for Caesar's murder, sold in 2020: history, not news.
+    "assassination_on_a_coin": Passage("dantri-news_business_011", "2020-11-01",
+        "Đồng xu vàng La Mã kỷ niệm vụ ám sát Caesar có giá 97 tỷ đồng"),
     # vietnews-049608: the el-Arish checkpoint attack (January 2017).
     "firing_on_troops": Passage("vietnews-049608", "2017-01-10",
         "Vụ tấn công xảy ra ở thành phố el - Arish ở bán đảo Sinai, các phiến quân đeo mặt nạ đen dùng súng "
@@ -578,6 +581,10 @@ def test_an_assassination_is_an_event_where_and_when_the_text_says():
     [event] = [e for e in _read_by_rules(ADDED["assassination"]) if e.exported_by_default]
     assert (event.location, event.country, event.event_date) == ("Daraa", "Syria", "2017-08-19")
     assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_an_assassination_of_history_on_a_coin_is_no_event():
+    assert not _read_by_rules(ADDED["assassination_on_a_coin"])
 
 
 def test_an_assassination_only_wished_for_is_not_reported():
