@@ -44,22 +44,27 @@ def _place_right(mention, gold_event: dict) -> bool:
     return d is not None and d <= SAME_PLACE_KM and place.country == gold_event.get("country")
 
 
-def labelled_places(folder: Path) -> list[Labelled]:
-    """Each war word's place options, labelled by the gold events reported in its sentence."""
+def _candidates_and_evidence(folder: Path):
+    """Each coded article, where its gold events' evidence starts in it, and the rules' candidates."""
     from frontline.errors import ItemRejected
     from frontline.pipeline import read_candidates
     from frontline.pipeline.explain import Explanation
 
     gold = load_gold(folder)
-    rows: list[Labelled] = []
-    word = 0
     for doc in read_articles(folder):
         events = gold.get(doc.doc_id, {}).get("events", [])
         try:
             _, _, candidates = read_candidates(doc, Explanation(doc.doc_id, enabled=False))
         except ItemRejected:
             continue
-        spans = [(doc.text.find(e["evidence"]), e) for e in events if e.get("evidence")]
+        yield doc, [(doc.text.find(e["evidence"]), e) for e in events if e.get("evidence")], candidates
+
+
+def labelled_places(folder: Path) -> list[Labelled]:
+    """Each war word's place options, labelled by the gold events reported in its sentence."""
+    rows: list[Labelled] = []
+    word = 0
+    for doc, spans, candidates in _candidates_and_evidence(folder):
         ruled: dict[int, set[int]] = {}
         for c in candidates:
             if c.place_mention is not None:
@@ -88,19 +93,8 @@ class TypedExample:
 
 def labelled_types(folder: Path) -> list[TypedExample]:
     """War words inside the quoted evidence of a gold event, with that event's sub-event type."""
-    from frontline.errors import ItemRejected
-    from frontline.pipeline import read_candidates
-    from frontline.pipeline.explain import Explanation
-
-    gold = load_gold(folder)
     rows: list[TypedExample] = []
-    for doc in read_articles(folder):
-        events = gold.get(doc.doc_id, {}).get("events", [])
-        try:
-            _, _, candidates = read_candidates(doc, Explanation(doc.doc_id, enabled=False))
-        except ItemRejected:
-            continue
-        spans = [(doc.text.find(e["evidence"]), e) for e in events if e.get("evidence")]
+    for doc, spans, candidates in _candidates_and_evidence(folder):
         seen: set[int] = set()
         for c in candidates:
             if c.trigger.start in seen or not c.type_features:

@@ -13,7 +13,8 @@ CONTEXT_WORDS = 6      # words each side of the trigger
 _WORD = re.compile(r"\w+")
 
 
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
+def bucket(value: int, edges: tuple[int, ...]) -> str:
+    """The first edge a count is under, as a feature value: "<=2", or ">20" past the last."""
     for edge in edges:
         if value <= edge:
             return f"<={edge}"
@@ -50,12 +51,12 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     if all(c.generic for c in group):
         on("all_generic")
     if lead.place_score is not None:
-        on(f"place_score={_bucket(int(lead.place_score * 10), (3, 5, 7, 8, 9))}")
+        on(f"place_score={bucket(int(lead.place_score * 10), (3, 5, 7, 8, 9))}")
     if lead.type_score is not None:
-        on(f"type_score={_bucket(int(lead.type_score * 10), (3, 5, 7, 8, 9))}")
+        on(f"type_score={bucket(int(lead.type_score * 10), (3, 5, 7, 8, 9))}")
     twins = [e for e in events if e is not event and e.event_type == event.event_type
              and e.event_date == event.event_date and e.country == event.country]
-    on(f"twins={_bucket(len(twins), (0, 1, 3))}")
+    on(f"twins={bucket(len(twins), (0, 1, 3))}")
     if any(e.location == event.location for e in twins):
         on("twin_same_place")
     doubts = [c.dropped for c in group if c.dropped]
@@ -74,16 +75,16 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     on(f"inter={event.interaction}")
     if event.fatalities_known:
         on("deaths_known")
-    on(f"readings={_bucket(len(group), (1, 2, 4))}")
-    on(f"sentences={_bucket(len({c.sentence.index for c in group}), (1, 2, 4))}")
-    on(f"events_in_article={_bucket(events_in_article, (1, 2, 4, 8))}")
+    on(f"readings={bucket(len(group), (1, 2, 4))}")
+    on(f"sentences={bucket(len({c.sentence.index for c in group}), (1, 2, 4))}")
+    on(f"events_in_article={bucket(events_in_article, (1, 2, 4, 8))}")
     if ctx.is_title(sentence):
         on("title")
     if ctx.is_photo_story():
         on("photo_story")  # told in captions: a caption is the body, not a file photo's label
     elif ctx.is_caption(sentence):
         on("caption")
-    on(f"sentence_index={_bucket(sentence.index, (0, 2, 5, 10, 20))}")
+    on(f"sentence_index={bucket(sentence.index, (0, 2, 5, 10, 20))}")
     # nothing here depends on the publication date itself: how precisely an article is dated must
     # not change what it says (a seed dated "2017-11" or "2017-11-25" reports the same events)
     main = ctx.main_place()

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import re
 
+from frontline.learn.features import bucket as _bucket
 from frontline.pipeline.modality import clause_start
 
 _WORD = re.compile(r"\w+")
 _LIST_NEIGHBOUR = re.compile(r"^\s*(?:,|và|hoặc|cũng như)\s*$", re.IGNORECASE)
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return f"<={edge}"
-    return f">{edges[-1]}"
 
 
 def place_features(ctx, sentence, trigger, mention, chosen, listed: set[int], tests: dict[str, bool],

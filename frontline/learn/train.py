@@ -26,14 +26,15 @@ def _fold(group: str) -> int:
     return int(hashlib.sha256(group.encode()).hexdigest(), 16) % FOLDS
 
 
-def _fit(rows: list[Labelled]):
+def _fit(rows: list, label=lambda row: row.right):
+    """A logistic regression (multinomial when the labels are many) over the rows' named features."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer(sort=True)
     x = vectorizer.fit_transform([r.features for r in rows])
     model = LogisticRegression(C=REGULARISATION, solver="lbfgs", max_iter=5000)
-    model.fit(x, [r.right for r in rows])
+    model.fit(x, [label(r) for r in rows])
     return vectorizer, model
 
 
@@ -112,17 +113,6 @@ TYPE_SLACK = 0.005
 SWITCHES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)   # how sure the type model must be to overrule the rules
 
 
-def _fit_choice(rows: list[TypedExample]):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = DictVectorizer(sort=True)
-    x = vectorizer.fit_transform([r.features for r in rows])
-    model = LogisticRegression(C=REGULARISATION, solver="lbfgs", max_iter=5000)
-    model.fit(x, [r.label for r in rows])
-    return vectorizer, model
-
-
 def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
     """Sub-event types: cross-validated against the rules' own types, the switch chosen on the folds."""
     rows = labelled_types(folder)
@@ -135,7 +125,7 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
         test = [i for i, f in enumerate(folds) if f == k]
         if not test or len({r.label for r in train}) < 2:
             continue
-        vectorizer, model = _fit_choice(train)
+        vectorizer, model = _fit(train, label=lambda row: row.label)
         for i, probs in zip(test, model.predict_proba(vectorizer.transform([rows[i].features for i in test]))):
             oof[i] = dict(zip(model.classes_, (float(p) for p in probs)))
 
@@ -152,7 +142,7 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
     # the most conservative switch within TYPE_SLACK of the best: overrule the rules only when sure
     best = max(accuracy(s) for s in SWITCHES)
     switch = max(s for s in SWITCHES if accuracy(s) >= best - TYPE_SLACK)
-    vectorizer, model = _fit_choice(rows)
+    vectorizer, model = _fit(rows, label=lambda row: row.label)
     names = vectorizer.get_feature_names_out()
     coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
     intercepts = model.intercept_ if len(model.classes_) > 2 else [-model.intercept_[0], model.intercept_[0]]
