@@ -46,9 +46,10 @@ def peaceful_article(folded: str) -> str | None:
     return None if any(a.kind in ARMED_KINDS for a in actors) else domain
 
 
-def sense_checked_triggers(folded: str, sentence_list: list[Sentence],
-                           explain: Explanation) -> list[tuple[Sentence, Trigger]]:
-    """The triggers read in their war sense, with their sentences, in order."""
+def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: Explanation,
+                           doubted: list[tuple[Sentence, Trigger, str]] | None = None) -> list[tuple[Sentence, Trigger]]:
+    """The triggers read in their war sense, with their sentences, in order; those whose sense the
+    words around them do not support go to `doubted` with the reason, when a list is given."""
     kept: list[tuple[Sentence, Trigger]] = []
     domain = peaceful_article(folded)
     if domain is not None:
@@ -73,4 +74,6 @@ def sense_checked_triggers(folded: str, sentence_list: list[Sentence],
                 kept.append((sentence, trigger))
             else:
                 explain.trigger(trigger.text, trigger.start, "not an event", verdict.reason)
+                if doubted is not None:
+                    doubted.append((sentence, trigger, verdict.reason))
     return kept
