@@ -53,17 +53,18 @@ def _out_of_fold(rows: list[Labelled], groups: dict[str, str]) -> list[float]:
     return raw
 
 
-def _model(name: str, rows: list[Labelled], raw: list[float], choose_threshold, report: dict) -> LinearModel:
-    """Calibrate the out-of-fold probabilities, pick the threshold, fit on every row."""
+def _model(name: str, rows: list[Labelled], raw: list[float], choose_thresholds, report: dict,
+           cross_validation) -> LinearModel:
+    """Calibrate the out-of-fold probabilities, pick the thresholds (for all candidates, and for the
+    doubted ones or None), report the folds' figures at them, fit on every row."""
     from sklearn.isotonic import IsotonicRegression
 
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, [r.right for r in rows])
     calibrated = [float(p) for p in iso.predict(raw)]
-    chosen = choose_threshold(calibrated)
-    threshold, doubted = chosen if isinstance(chosen, tuple) else (chosen, None)
+    threshold, doubted = choose_thresholds(calibrated)
     vectorizer, model = _fit(rows)
     weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
-    report = dict(report, **report.pop("_after", lambda c, t: {})(calibrated, chosen))
+    report = dict(report, cross_validation=cross_validation(calibrated, threshold, doubted))
     return LinearModel(name, weights, float(model.intercept_[0]), threshold,
                        tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_), report,
                        doubted)
@@ -97,16 +98,16 @@ def train_place_model(folder: Path, groups: dict[str, str]) -> LinearModel:
         raise ValueError(f"{folder}: too few labelled places to learn from ({len(rows)})")
     raw = _out_of_fold(rows, groups)
 
-    def choose(calibrated: list[float]) -> float:
+    def choose(calibrated: list[float]) -> tuple[float, None]:
         grid = sorted({round(p, 3) for p in calibrated} | {0.5})
-        return max(grid, key=lambda t: (_place_choices(rows, calibrated, t)["f1"], -t))
+        return max(grid, key=lambda t: (_place_choices(rows, calibrated, t)["f1"], -t)), None
 
-    report = {"examples": len(rows), "right": sum(r.right for r in rows), "war_words": len({r.group for r in rows}),
-              "_after": lambda calibrated, t: {"cross_validation": {
-                  "folds": f"{FOLDS}, by story group", "measure": "(war word, place) pairs",
-                  "rules_alone": _place_choices(rows, None, t),
-                  "with_model": _place_choices(rows, calibrated, t)}}}
-    return _model("place", rows, raw, choose, report)
+    def cross_validation(calibrated: list[float], t: float, _: None) -> dict:
+        return {"folds": f"{FOLDS}, by story group", "measure": "(war word, place) pairs",
+                "rules_alone": _place_choices(rows, None, t), "with_model": _place_choices(rows, calibrated, t)}
+
+    report = {"examples": len(rows), "right": sum(r.right for r in rows), "war_words": len({r.group for r in rows})}
+    return _model("place", rows, raw, choose, report, cross_validation)
 
 
 TYPE_SLACK = 0.005
@@ -202,20 +203,20 @@ def train_event_model(folder: Path, groups: dict[str, str], models, rules_only) 
         accepted = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, t, doubt), gold)["event"]["f1"])
         return accepted, doubt
 
-    def after(calibrated: list[float], thresholds: tuple[float, float]) -> dict:
-        keep = kept(calibrated, *thresholds)
+    def cross_validation(calibrated: list[float], accepted: float, doubt: float) -> dict:
+        keep = kept(calibrated, accepted, doubt)
         chosen = [i for i, r in enumerate(rows) if r.event["modality"] in EXPORTED_MODALITIES and keep[i]]
-        return {"cross_validation": {
+        return {
             "folds": f"{FOLDS}, by story group", "measure": "the scorer's event and strict P/R/F1",
             "rules_alone": _event_scores(baseline_rows, None, gold),
             "with_place_and_type_models": _event_scores(rows, None, gold),
             "with_all_three_models": _event_scores(rows, keep, gold),
-            "reliability": reliability([calibrated[i] for i in chosen], [rows[i].right for i in chosen])}}
+            "reliability": reliability([calibrated[i] for i in chosen], [rows[i].right for i in chosen])}
 
     report = {"articles": len(gold), "gold_events": sum(len(g.get("events", [])) for g in gold.values()),
               "gold_sha256": hashlib.sha256((folder / "gold.jsonl").read_bytes()).hexdigest(),
-              "candidates": len(rows), "right": sum(r.right for r in rows), "_after": after}
-    return _model("event", rows, raw, choose, report)
+              "candidates": len(rows), "right": sum(r.right for r in rows)}
+    return _model("event", rows, raw, choose, report, cross_validation)
 
 
 def train_models(folder: Path) -> tuple[LinearModel, ChoiceModel, LinearModel]:
