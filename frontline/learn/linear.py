@@ -83,6 +83,12 @@ def shipped_model(name: str) -> LinearModel | None:
     return LinearModel.from_json(path.read_text(encoding="utf-8"))
 
 
+def overrule(probs: dict[str, float], rules_label: str, switch: float) -> str:
+    """The most probable label when it is the rules' own or at least `switch` probable, else the rules'."""
+    best = max(probs, key=lambda label: (probs[label], label == rules_label))
+    return best if best == rules_label or probs[best] >= switch else rules_label
+
+
 @dataclass(frozen=True, slots=True)
 class ChoiceModel:
     """A multinomial linear model: one weight per (feature, class); the classes are labels such as
@@ -107,11 +113,11 @@ class ChoiceModel:
         total = sum(exps)
         return {label: e / total for label, e in zip(self.classes, exps)}
 
-    def choose(self, features: dict[str, float], rules_label: str) -> str:
-        """The model's label where it is sure enough, else the rules'."""
+    def choose(self, features: dict[str, float], rules_label: str) -> tuple[str, float]:
+        """The model's label where it is sure enough, else the rules'; and the model's probability of it."""
         probs = self.probabilities(features)
-        best = max(self.classes, key=lambda label: (probs[label], label == rules_label))
-        return best if best == rules_label or probs[best] >= self.switch else rules_label
+        label = overrule(probs, rules_label, self.switch)
+        return label, probs.get(label, 0.0)
 
     def to_json(self) -> str:
         body = {"name": self.name, "classes": list(self.classes), "switch": round(self.switch, 6),

@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from frontline.learn.corpus import Labelled, TypedExample, labelled_events, labelled_places, labelled_types, story_groups
-from frontline.learn.linear import ChoiceModel, LinearModel
+from frontline.learn.linear import ChoiceModel, LinearModel, overrule
 from frontline.record import EXPORTED_MODALITIES
 from frontline.scoring import score
 
@@ -131,11 +131,7 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
             oof[i] = dict(zip(model.classes_, (float(p) for p in probs)))
 
     def chosen(i: int, switch: float) -> str:
-        probs = oof[i]
-        if not probs:
-            return rows[i].rules
-        best = max(probs, key=lambda label: (probs[label], label == rows[i].rules))
-        return best if best == rows[i].rules or probs[best] >= switch else rows[i].rules
+        return overrule(oof[i], rows[i].rules, switch) if oof[i] else rows[i].rules
 
     def accuracy(switch: float) -> float:
         return round(sum(chosen(i, switch) == r.label for i, r in enumerate(rows)) / len(rows), 4)

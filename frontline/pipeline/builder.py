@@ -10,8 +10,8 @@ from frontline.pipeline.explain import Explanation
 from frontline.pipeline.fatalities import find_deaths
 from dataclasses import replace
 
-from frontline.pipeline.frame import (_NEAR_WORD, LIST_GAP, Candidate, _without_containers, choose_actors, choose_date, choose_place, place_list,
-                                      place_tests)
+from frontline.pipeline.frame import (LIST_GAP, Candidate, choose_actors, choose_date, choose_place, near_place,
+                                      place_list, place_tests, without_containers)
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.triggers import NOUN_FORM
@@ -93,7 +93,7 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     if not chosen:
         return ruled
     return [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
-                    place_near=bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, m.start - 40), m.start)),
+                    place_near=near_place(ctx, sentence, m),
                     place_options=[]) for m, p in chosen]
 
 
@@ -114,7 +114,7 @@ def _listed_choice(ctx: ArticleContext, scored: list[tuple], threshold: float) -
                 break
             i += step
             chosen.append(accepted[i])
-    kept = {m.start for m in _without_containers(ctx, sorted((m for m, _ in chosen), key=lambda m: m.start))}
+    kept = {m.start for m in without_containers(ctx, sorted((m for m, _ in chosen), key=lambda m: m.start))}
     return sorted((pair for pair in chosen if pair[0].start in kept), key=lambda pair: pair[0].start)
 
 
@@ -152,8 +152,7 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     candidate.place, candidate.place_mention, candidate.place_how = choose_place(
         ctx, sentence, trigger, (candidate.actor1, candidate.actor2))
     mention = candidate.place_mention
-    candidate.place_near = mention is not None and bool(
-        _NEAR_WORD.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
+    candidate.place_near = mention is not None and near_place(ctx, sentence, mention)
     candidate.date = choose_date(ctx, sentence, trigger)
     if (doubt is None and candidate.date is not None and candidate.date.how == "publication date"
             and _PLURAL.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
@@ -221,8 +220,7 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     candidate.type_features = type_features(folded, sentence, trigger, typed.sub_event_type, candidate.actor1,
                                             candidate.actor2, ctx.trigger_kinds)
     if type_model is not None:
-        chosen = type_model.choose(candidate.type_features, typed.sub_event_type)
-        candidate.type_score = type_model.probabilities(candidate.type_features).get(chosen, 0.0)
+        chosen, candidate.type_score = type_model.choose(candidate.type_features, typed.sub_event_type)
         if chosen != typed.sub_event_type:
             candidate.sub_event_type = chosen
             candidate.type_reason = f"type model: {chosen} (the rules said {typed.sub_event_type})"

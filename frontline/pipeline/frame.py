@@ -235,7 +235,7 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     capital = _CAPITAL.search(ctx.folded, sentence.start, sentence.end)
     if capital and not cities and countries and ctx.capital(countries[0]) is not None:
         return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
-    here = _without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)
+    here = without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)
                                      and not ctx.stray(m)])
     if here:
         best = _nearest_place(ctx, sentence, trigger, here, actors[0])
@@ -285,7 +285,7 @@ def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) ->
     return mentions[start:end + 1]
 
 
-def _without_containers(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def without_containers(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Drop the city that only says where the town before it is: "thị trấn Insein, Yangon"."""
     kept = []
     for i, mention in enumerate(mentions):
@@ -309,12 +309,13 @@ def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
 
 
-def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
-                actor1: ActorMention | None) -> dict[str, bool]:
-    """The rules' tests of a place for a trigger: the place model's features and `_rank`'s key."""
+def _clause_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+                  actor1: ActorMention | None) -> tuple[bool, bool, bool, bool, bool]:
+    """outside the trigger's clause, where something came from (or an owner), the acting state's own
+    country, fronted, and "away" ("từ", "khỏi"): `_rank`'s key and part of the place model's view."""
     place = mention.place
-    origin = _away(ctx, sentence, trigger, mention) or (
-        place.kind == "country" and bool(_OWNER.search(ctx.folded, sentence.start, mention.start)))
+    away = _away(ctx, sentence, trigger, mention)
+    origin = away or (place.kind == "country" and bool(_OWNER.search(ctx.folded, sentence.start, mention.start)))
     # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
     own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
                    and trigger.kind not in ("arrest", "protest", "riot"))
@@ -323,17 +324,28 @@ def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, menti
     end_match = _CLAUSE_END.search(ctx.folded, trigger.end, sentence.end)
     fronted = bool(_FRONTED_PLACE.match(ctx.folded, sentence.start)) and mention.start < clause
     outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
+    return outside, origin, own_country, fronted, away
+
+
+def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+                actor1: ActorMention | None) -> dict[str, bool]:
+    """The rules' tests of a place for a trigger, by name: what the place model sees of them."""
+    outside, origin, own_country, fronted, away = _clause_tests(ctx, sentence, trigger, mention, actor1)
     return {"outside_clause": outside, "origin": origin, "own_country": own_country, "fronted": fronted,
-            "away": _away(ctx, sentence, trigger, mention), "stray": ctx.stray(mention),
-            "near": bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))}
+            "away": away, "stray": ctx.stray(mention), "near": near_place(ctx, sentence, mention)}
+
+
+def near_place(ctx: ArticleContext, sentence: Sentence, mention: PlaceMention) -> bool:
+    """ACLED's geo_precision 2: the words before the place put the event near it, not in it."""
+    return bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
 
 
 def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
           actor1: ActorMention | None) -> tuple:
-    tests = place_tests(ctx, sentence, trigger, mention, actor1)
+    outside, origin, own_country, _, _ = _clause_tests(ctx, sentence, trigger, mention, actor1)
     specificity = {"city": 0, "admin1": 1, "country": 2}.get(mention.place.kind, 3)
     distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
-    return (tests["outside_clause"], tests["origin"], tests["own_country"], specificity, distance)
+    return (outside, origin, own_country, specificity, distance)
 
 
 def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],
