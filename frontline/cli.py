@@ -14,6 +14,7 @@ from frontline.batch import ItemResult
 from frontline.cluster import ClusterSpec
 from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
 from frontline.errors import ItemProblem
+from frontline.output_file import text_output
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
                   context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,15 +32,6 @@ class OutputFormat(str, Enum):
 def report(problem: ItemProblem) -> None:
     """One clear line on stderr per problem item."""
     print(problem, file=sys.stderr)
-
-
-@contextlib.contextmanager
-def open_output(path: Path | None) -> Iterator[TextIO]:
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        yield handle
 
 
 def run_items(paths: list[str], progress_label: str, cluster: ClusterSpec | None = None) -> Iterator[ItemResult]:
@@ -78,7 +70,7 @@ def extract(
     cluster = cluster_spec(scheduler, workers)
     failed = False
     shown = []
-    with open_output(output) as out:
+    with text_output(output) as out:
         csv_writer = CsvEventWriter(out) if fmt is OutputFormat.csv else None
         for result in run_items(paths, "extracting", cluster):
             failed |= result.failed

@@ -6,7 +6,9 @@ schemathesis, driven by the app's OpenAPI, finds no server error.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import itertools
+import time
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,80 @@ def test_no_server_error_for_any_input(db):
                 assert response.json()["message"]
 
         no_server_error()
+
+
+def _until_answered(client: TestClient, text: str, seconds: float = 120) -> object:
+    """POST /extract until a slot answers (a slot's process warms up after start or a kill)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        response = client.post("/extract", json={"text": text, "published": "2017-11-20"})
+        if response.status_code != 503 or time.monotonic() > deadline:
+            return response
+        time.sleep(0.5)
+
+
+LONG_WAR_TEXT = "không kích " * 40_000   # 440 KB in one sentence: seconds of work
+SHORT_TEXT = "Quân đội Syria không kích thị trấn Albu Kamal hôm 11/11, khiến 5 phiến quân IS thiệt mạng."
+
+
+@pytest.mark.slow
+def test_extract_at_its_cap_answers_503_while_reads_stay_fast(db):
+    with TestClient(create_app(db, allow_extract=True, extract_slots=1, extract_seconds=120)) as client:
+        assert _until_answered(client, SHORT_TEXT).status_code == 200
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            long_one = pool.submit(client.post, "/extract", json={"text": LONG_WAR_TEXT, "published": "2020-01-01"})
+            time.sleep(1.0)
+            assert not long_one.done()
+            busy = client.post("/extract", json={"text": SHORT_TEXT})
+            body = _error(busy, 503)
+            assert "busy" in body["message"] and int(busy.headers["retry-after"]) > 0
+            started = time.monotonic()
+            for _ in range(5):
+                assert client.get("/events", params={"limit": 5}).status_code == 200
+            assert time.monotonic() - started < 2.0  # reads are not queued behind the extraction
+            assert not long_one.done()
+            assert long_one.result(timeout=300).status_code == 200
+
+
+@pytest.mark.slow
+def test_extract_over_its_time_budget_is_stopped_and_the_slot_recovers(db):
+    with TestClient(create_app(db, allow_extract=True, extract_slots=1, extract_seconds=3)) as client:
+        assert _until_answered(client, SHORT_TEXT).status_code == 200
+        started = time.monotonic()
+        body = _error(client.post("/extract", json={"text": LONG_WAR_TEXT}), 503)
+        assert "time budget of 3 s" in body["message"]
+        assert time.monotonic() - started < 10
+        assert _until_answered(client, SHORT_TEXT).status_code == 200  # a fresh process took the slot
+
+
+def test_extract_refuses_a_publication_date_in_the_future(extracting):
+    body = _error(extracting.post("/extract", json={"text": SHORT_TEXT, "published": "2999-01-01"}), 422)
+    assert "in the future" in body["message"]
+
+
+def test_a_busy_database_is_a_503_that_does_not_show_where_the_file_lives(db):
+    from frontline.store.errors import StoreBusy
+
+    app = create_app(db)
+
+    def busy():
+        raise StoreBusy(f"{Path(db).resolve()}: database is busy (another frontline process is writing to it)")
+
+    app.add_api_route("/busy-for-test", busy)
+    with TestClient(app) as client:
+        response = client.get("/busy-for-test")
+    body = _error(response, 503)
+    assert str(Path(db).parent) not in body["message"] and "the database: database is busy" in body["message"]
+    assert int(response.headers["retry-after"]) > 0
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2017-11", "11/11/2017", "2017-13-01"])
+def test_dates_in_filters_are_days_as_yyyy_mm_dd_only(client, value):
+    body = _error(client.get("/events", params={"until": value}), 422)
+    assert "until" in body["message"]
+
+
+def test_no_page_loads_scripts_from_another_host(client):
+    assert client.get("/redoc").status_code == 404
+    docs = client.get("/docs").text
+    assert "cdn." not in docs and "https://" not in docs.replace("https://swagger.io", "")

@@ -276,3 +276,23 @@ def test_stdin_through_the_installed_command(tmp_path, corpus_articles):
     assert "error: stdin:2: broken JSON line: Expecting property name enclosed in double quotes at column 2" in stderr
     assert stderr.count("error:") == 1
     assert out.exists()
+
+
+@pytest.mark.parametrize("junk", [
+    pytest.param(b"\x00" * 4096, id="4 KB of NULs"),
+    pytest.param(b"\x00\xff" * 2048, id="NULs and 0xFF"),
+    pytest.param(lambda line: line.decode().encode("utf-16-le"), id="one line in UTF-16"),
+])
+@pytest.mark.parametrize("at", [1, 3, 101])
+def test_junk_near_the_start_of_a_jsonl_costs_its_line_only(tmp_path, corpus_articles, junk, at):
+    """A stretch of junk in the first 64 KB is one bad line, as it is further on (the file was
+    refused whole when it fell in the head the reader sniffs)."""
+    lines = [json.dumps(corpus_articles[i % 8] | {"id": f"a{i}"}, ensure_ascii=False).encode() for i in range(299)]
+    bad = junk(lines[0]) if callable(junk) else junk
+    lines.insert(at - 1, bad)
+    path = tmp_path / "stream.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    items = list(read_inputs([str(path)]))
+    assert sum(isinstance(i, Document) for i in items) == 299
+    assert [(p.source, p.reason) for p in items if isinstance(p, ItemProblem)] == [
+        (f"{path}:{at}", "binary data, not text")]

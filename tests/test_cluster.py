@@ -6,12 +6,15 @@ the pipeline on a worker) and undated articles (a warning each).
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -71,7 +74,7 @@ def client():
 
     build_gazetteer()
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
-            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                                      silence_logs=50) as cluster, \
             distributed.Client(cluster, set_as_default=False) as client:
         yield client
@@ -110,10 +113,21 @@ def frontline_extract(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([command, "extract", *args], capture_output=True, text=True, timeout=180, check=False)
 
 
+@contextlib.contextmanager
+def dask_default_port_taken() -> Iterator[None]:
+    """Hold 8787 (Dask's default HTTP port) as another program on this machine may."""
+    with socket.socket() as holder:
+        with contextlib.suppress(OSError):  # already taken: so much the better
+            holder.bind(("127.0.0.1", 8787))
+            holder.listen()
+        yield
+
+
 def test_cli_on_two_local_workers_writes_the_bytes_of_one_process(articles, tmp_path):
     alone, on_cluster = tmp_path / "alone.jsonl", tmp_path / "cluster.jsonl"
     one = frontline_extract(str(articles), "--all-modalities", "-o", str(alone))
-    two = frontline_extract(str(articles), "--all-modalities", "-o", str(on_cluster), "--workers", "2")
+    with dask_default_port_taken():
+        two = frontline_extract(str(articles), "--all-modalities", "-o", str(on_cluster), "--workers", "2")
     assert (two.returncode, one.returncode) == (1, 1), two.stderr  # 1: the broken line and the German article
     assert alone.stat().st_size > 10_000
     assert on_cluster.read_bytes() == alone.read_bytes()

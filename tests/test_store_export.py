@@ -5,8 +5,11 @@ import datetime as dt
 import io
 import json
 import math
+import os
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -20,6 +23,7 @@ from frontline.store.ingest import store_batch
 from test_store_support import ABU_KAMAL, AL_QAIM, FIXED_CLOCK, RAFAH, fixed_clock, make_event, make_result
 
 CLI = [sys.executable, "-m", "frontline.cli"]
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "albu_kamal_2017-11.txt"
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +160,66 @@ def test_parquet_needs_a_file(db):
     done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "parquet"], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 2 and "parquet is binary" in done.stderr
+
+
+# -- the output path: written through, never clobbered ------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "parquet"])
+def test_export_through_a_symlink_writes_its_target_and_keeps_the_link(db, tmp_path, fmt):
+    target = tmp_path / "shared" / "events.out"
+    target.parent.mkdir()
+    target.write_text("yesterday's export\n")
+    link = tmp_path / "latest.out"
+    link.symlink_to(target)
+    export(db, "--format", fmt, "-o", str(link))
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    frame = pd.read_csv(target) if fmt == "acled-csv" else pq.read_table(target).to_pandas()
+    assert len(frame) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.out", "shared"]  # no .part left
+
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "geojson", "parquet"])
+def test_export_keeps_a_private_files_mode(db, tmp_path, fmt):
+    out = tmp_path / "private.out"
+    out.write_text("")
+    out.chmod(0o600)
+    export(db, "--format", fmt, "-o", str(out))
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert out.stat().st_size > 100
+
+
+def test_export_to_a_fifo_streams_into_it(db, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    export(db, "--format", "jsonl", "-o", str(fifo))
+    received, _ = reader.communicate(timeout=60)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a FIFO, not a regular file
+    assert len(received.decode().splitlines()) == 3
+
+
+def test_export_to_a_device_node_writes_to_the_device(db, tmp_path):
+    export(db, "--format", "geojson", "-o", "/dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_export_to_a_full_device_fails_in_one_line(db):
+    done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "acled-csv", "-o", "/dev/full"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_extract_output_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.jsonl"
+    target.write_text("")
+    target.chmod(0o640)
+    link = tmp_path / "events.jsonl"
+    link.symlink_to(target)
+    done = subprocess.run([*CLI, "extract", str(EXAMPLE), "-o", str(link)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and target.stat().st_mode & 0o777 == 0o640
+    assert len(target.read_text().splitlines()) >= 1

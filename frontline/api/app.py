@@ -13,27 +13,38 @@ from fastapi.staticfiles import StaticFiles
 import frontline
 from frontline.api import errors, routes_events, routes_extract, routes_places
 from frontline.api.database import Database
+from frontline.api.extract_slots import DEFAULT_BUDGET_SECONDS, DEFAULT_SLOTS, ExtractSlots
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(db_path: str | Path, allow_extract: bool = False, wait: float = 10.0) -> FastAPI:
-    """The API and the map page. Raises StoreError at once when `db_path` is not a usable store."""
+def create_app(db_path: str | Path, allow_extract: bool = False, wait: float = 10.0,
+               extract_slots: int = DEFAULT_SLOTS, extract_seconds: float = DEFAULT_BUDGET_SECONDS) -> FastAPI:
+    """The API and the map page. Raises StoreError at once when `db_path` is not a usable store.
+    With `allow_extract`, POST /extract runs on `extract_slots` processes, `extract_seconds` each."""
     database = Database(db_path, wait=wait)
     database.check()
+    slots = ExtractSlots(extract_slots, extract_seconds) if allow_extract else None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if slots is not None:
+            slots.start()
         yield
+        if slots is not None:
+            slots.close()
         database.close()
 
     offline_docs = (STATIC / "swagger-ui" / "swagger-ui-bundle.js").exists()
     app = FastAPI(title="frontline", version=frontline.__version__, lifespan=lifespan,
                   docs_url=None if offline_docs else "/docs",
+                  redoc_url=None,  # ReDoc loads its scripts from a CDN; the offline Swagger UI is at /docs
                   description="ACLED-coded conflict events extracted from news, with the text behind each field. "
                               "Read-only; the map page is at `/`.")
     app.state.database = database
+    app.state.database_names = {str(db_path), str(Path(db_path).resolve())}  # kept out of error bodies
     app.state.allow_extract = allow_extract
+    app.state.extract_slots = slots
     errors.install(app)
     app.include_router(routes_events.router)
     app.include_router(routes_places.router)

@@ -21,6 +21,7 @@ from frontline.store.errors import StoreBusy, StoreError
 log = logging.getLogger("frontline.api")
 
 MAX_BODY_BYTES = 1_000_000  # 1 MB: POST /extract's cap
+STORE_RETRY_SECONDS = 2       # a busy database is busy for the length of one write batch
 
 CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_parameter",
@@ -37,15 +38,18 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error the API means to return: its status and one-line message."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, retry_after: int | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.retry_after = retry_after  # seconds, sent as Retry-After with a 503
 
 
-def error_response(status: int, message: str, details: list[dict[str, Any]] | None = None) -> JSONResponse:
+def error_response(status: int, message: str, details: list[dict[str, Any]] | None = None,
+                   retry_after: int | None = None) -> JSONResponse:
     body = ErrorBody(error=CODES.get(status, "error"), message=message, status=status, details=details)
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -76,11 +80,19 @@ def _http(request: Request, error: Exception) -> JSONResponse:
 
 def _api(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ApiError)
-    return error_response(error.status, error.message)
+    return error_response(error.status, error.message, retry_after=error.retry_after)
 
 
 def _store(request: Request, error: Exception) -> JSONResponse:
-    return error_response(503 if isinstance(error, StoreBusy) else 500, str(error))
+    """The server's log gets the whole message; the client gets it without the file's path (where
+    the database lives on the server is not the client's business)."""
+    log.warning("store error on %s %s: %s", request.method, request.url.path, error)
+    message = str(error)
+    for name in sorted(getattr(request.app.state, "database_names", ()), key=len, reverse=True):
+        message = message.replace(name, "the database")
+    if isinstance(error, StoreBusy):
+        return error_response(503, message, retry_after=STORE_RETRY_SECONDS)
+    return error_response(500, message)
 
 
 def _unexpected(request: Request, error: Exception) -> JSONResponse:

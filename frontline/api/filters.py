@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Annotated
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
 from frontline.api.errors import ApiError
 from frontline.api.queries import BBox, EventQuery
@@ -13,6 +15,17 @@ from frontline.record import EXPORTED_MODALITIES, MODALITIES
 from frontline.store.selection import ExportFilter
 
 Text = Annotated[str | None, Query(max_length=200)]
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would read "0" as 1970-01-01 (seconds since the epoch)."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError(f"{value[:40]!r} is not a day as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date | None, BeforeValidator(_iso_day)]
 Names = Annotated[list[str] | None, Query(max_length=50)]
 
 
@@ -39,8 +52,8 @@ def parse_bbox(value: str) -> BBox:
 
 
 def event_filters(
-    since: Annotated[dt.date | None, Query(description="events on or after this day (YYYY-MM-DD)")] = None,
-    until: Annotated[dt.date | None, Query(description="events on or before this day (YYYY-MM-DD)")] = None,
+    since: Annotated[Day, Query(description="events on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[Day, Query(description="events on or before this day (YYYY-MM-DD)")] = None,
     country: Annotated[str | None, Query(max_length=64, description="country as ACLED spells it, or ISO3")] = None,
     bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north in degrees")] = None,
     event_type: Annotated[Names, Query(description="ACLED event type (or sub-event type); repeat for several")] = None,

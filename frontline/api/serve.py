@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 
+from frontline.api.extract_slots import DEFAULT_BUDGET_SECONDS, DEFAULT_SLOTS
 from frontline.store import DEFAULT_DB
+
+CLIENT_SECONDS = 10.0  # a request must arrive whole within this (api/protocol.py)
 
 
 def serve_command(
@@ -18,20 +21,32 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_extract: Annotated[bool, typer.Option(
         "--allow-extract", help="Turn on POST /extract (text in, events out, nothing stored).")] = False,
+    extract_slots: Annotated[int, typer.Option(
+        "--extract-slots", min=1, max=64, help="POST /extract requests run at once (one process each); "
+        "more get 503 with Retry-After.")] = DEFAULT_SLOTS,
+    extract_seconds: Annotated[float, typer.Option(
+        "--extract-seconds", min=1.0, help="Time budget of one POST /extract; past it, 503.")]
+    = DEFAULT_BUDGET_SECONDS,
+    client_seconds: Annotated[float, typer.Option(
+        "--client-seconds", min=0.5, help="A request must arrive whole (head and body) within this; "
+        "a client still sending is cut off.")] = CLIENT_SECONDS,
 ) -> None:
     """Serve the events as an HTTP API (OpenAPI at /docs) with a map page at /; nothing is written."""
     import uvicorn
 
     from frontline.api import create_app
+    from frontline.api.protocol import bounded_protocol, connection_limit
     from frontline.store.errors import StoreError
 
     try:
-        app = create_app(db, allow_extract=allow_extract)
+        app = create_app(db, allow_extract=allow_extract, extract_slots=extract_slots,
+                         extract_seconds=extract_seconds)
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         raise typer.Exit(1) from None
     print(f"frontline: serving {db} on http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", http=bounded_protocol(client_seconds),
+                limit_concurrency=connection_limit())
 
 
 def register(app: typer.Typer) -> None:

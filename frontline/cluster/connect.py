@@ -61,6 +61,9 @@ def connect(spec: ClusterSpec, connect_timeout: float | None = None) -> Iterator
         yield from _connect(spec, connect_timeout)
 
 
+LOCAL_HTTP_ADDRESS = "127.0.0.1:0"
+
+
 def _connect(spec: ClusterSpec, connect_timeout: float | None) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
@@ -76,7 +79,9 @@ def _connect(spec: ClusterSpec, connect_timeout: float | None) -> Iterator[Clien
     from frontline.geo import build_gazetteer
 
     build_gazetteer()
+    # the scheduler serves HTTP even without a dashboard, on 8787 unless told: any free local port
+    # (a taken 8787 printed a warning); its workers' shutdown chatter is not the run's business
     cluster = LocalCluster(n_workers=spec.workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=LOCAL_HTTP_ADDRESS, silence_logs=logging.CRITICAL)
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client

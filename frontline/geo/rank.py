@@ -34,12 +34,47 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def resolve(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """The same mentions, each with its candidates re-ranked by the article's other places."""
+    """The same mentions, each with its candidates re-ranked by the article's other places.
+
+    The other places are summed up once per round and per name (their countries counted, their
+    distinct sure points listed), so an article naming one town ten thousand times costs ten
+    thousand look-ups, not a hundred million."""
     current = list(mentions)
     for _ in range(_ROUNDS):
         tops = [(exact_key(m.text), m.place, _sure(m)) for m in current if m.place is not None]
-        current = [_rerank(base, tops) for base in mentions]
+        context = _Context(tops)
+        ranked: dict[tuple, tuple[tuple[Place, ...], tuple[float, ...]] | None] = {}
+        current = []
+        for base in mentions:
+            key = (exact_key(base.text), base.candidates, base.scores)
+            if key not in ranked:
+                ranked[key] = _rerank(base, *context.others(key[0]))
+            order = ranked[key]
+            current.append(base if order is None else dataclasses.replace(base, candidates=order[0], scores=order[1]))
     return current
+
+
+class _Context:
+    """The article's best places, by the name that was read."""
+
+    def __init__(self, tops: list[tuple[str, Place, bool]]):
+        self.countries = Counter(place.iso2 for _, place, _ in tops)
+        self.by_name: dict[str, Counter] = {}
+        self.points_by_name: dict[str, dict[Place, None]] = {}
+        for key, place, sure in tops:
+            self.by_name.setdefault(key, Counter())[place.iso2] += 1
+            if sure and place.kind != "country":
+                self.points_by_name.setdefault(key, {})[place] = None
+        self.total = len(tops)
+        self._cache: dict[str, tuple[Counter, int, list[Place]]] = {}
+
+    def others(self, own: str) -> tuple[Counter, int, list[Place]]:
+        """Countries of the places named otherwise than `own`, how many, and their sure points."""
+        if own not in self._cache:
+            mine = self.by_name.get(own, Counter())
+            points = {p: None for key, found in self.points_by_name.items() if key != own for p in found}
+            self._cache[own] = (self.countries - mine, self.total - sum(mine.values()), list(points))
+        return self._cache[own]
 
 
 def _sure(mention: PlaceMention) -> bool:
@@ -47,19 +82,17 @@ def _sure(mention: PlaceMention) -> bool:
     return len(mention.candidates) == 1 or (len(scores) > 1 and scores[0] - scores[1] >= _SURE_MARGIN)
 
 
-def _rerank(base: PlaceMention, tops: list[tuple[str, Place, bool]]) -> PlaceMention:
+def _rerank(base: PlaceMention, countries: Counter, others: int,
+            points: list[Place]) -> tuple[tuple[Place, ...], tuple[float, ...]] | None:
+    """The candidates best first and their scores, in view of the other places; None for one candidate."""
     if len(base.candidates) < 2:
-        return base
-    own = exact_key(base.text)
-    others = [(place, sure) for key, place, sure in tops if key != own]
-    countries = Counter(place.iso2 for place, _ in others)
-    points = [place for place, sure in others if sure and place.kind != "country"]
+        return None
     biggest = max(weight(p) for p in base.candidates)
     scored = []
     for place, prior in zip(base.candidates, base.scores or [0.0] * len(base.candidates)):
         bonus = 0.0
         if countries[place.iso2]:
-            bonus += _COUNTRY_BONUS + _COUNTRY_SHARE * countries[place.iso2] / len(others)
+            bonus += _COUNTRY_BONUS + _COUNTRY_SHARE * countries[place.iso2] / others
         if points and place.kind != "country":
             nearest = min(distance_km(place, p) for p in points)
             bonus += _NEAR_BONUS * max(0.0, 1.0 - nearest / _NEAR_KM)
@@ -68,5 +101,4 @@ def _rerank(base: PlaceMention, tops: list[tuple[str, Place, bool]]) -> PlaceMen
         bonus *= min(1.0, ((weight(place) + 1000) / (biggest + 1000)) ** 0.5)
         scored.append((prior + bonus, place))
     scored.sort(key=lambda sp: (-sp[0], -sp[1].population, sp[1].name))
-    return dataclasses.replace(base, candidates=tuple(p for _, p in scored),
-                               scores=tuple(round(s, 3) for s, _ in scored))
+    return tuple(p for _, p in scored), tuple(round(s, 3) for s, _ in scored)

@@ -66,7 +66,7 @@ def decode_bytes(raw: bytes, fallback: str | None = None) -> Decoded:
     """
     decoded = (_by_bom(raw) or _strict(raw, "utf-8", nul_check=True) or _mostly_utf8(raw)
                or _strict(raw, fallback) or _detected(raw) or _strict(raw, "utf-8"))
-    if decoded is None or _looks_binary(decoded.text):
+    if decoded is None or looks_binary(decoded.text):
         raise ItemRejected(BINARY)
     return decoded
 
@@ -124,7 +124,8 @@ def _detected(raw: bytes) -> Decoded | None:
     return Decoded(str(best), best.encoding)
 
 
-def _looks_binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
+    """More control characters than text has: bytes read in the wrong encoding, or no text at all."""
     sample = text[:_SAMPLE_CHARS]
     controls = len(_CONTROLS.findall(sample))
     return controls > _MAX_CONTROL_SHARE * len(sample)

@@ -66,5 +66,5 @@ def place_features(ctx, sentence, trigger, mention, chosen, listed: set[int], te
         on("main_country" if main.iso2 == place.iso2 else "other_country")
         if main.kind != "country" and main.geonameid == place.geonameid:
             on("main_town")
-    on(f"mentions_in_article={_bucket(sum(1 for m in ctx.places if m.place is not None and m.place.geonameid == place.geonameid), (1, 2, 4))}")
+    on(f"mentions_in_article={_bucket(ctx.mentions_of(place), (1, 2, 4))}")
     return feats

@@ -137,6 +137,7 @@ def drop_lone_titles(ctx, groups: list[list[Candidate]], explain) -> list[list[C
 
 def _evidence(doc_text: str, group: list[Candidate]) -> list[Span]:
     spans: list[Span] = []
+    seen: set[Span] = set()
     for c in sorted(group, key=lambda c: c.trigger.start):
         parts = [("sentence", c.sentence.start, c.sentence.end), ("trigger", c.trigger.start, c.trigger.end)]
         for role, actor in (("actor1", c.actor1), ("actor2", c.actor2)):
@@ -154,7 +155,8 @@ def _evidence(doc_text: str, group: list[Candidate]) -> list[Span]:
             if end <= start:  # an actor the text does not name (ACLED's default for the event)
                 continue
             span = Span(role, start, end, doc_text[start:end])
-            if span not in spans:
+            if span not in seen:
+                seen.add(span)
                 spans.append(span)
     return spans
 

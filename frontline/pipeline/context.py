@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from frontline.geo import gazetteer
@@ -42,6 +43,8 @@ class ArticleContext:
     _main: list = field(default_factory=list)  # the main place, computed once
     _mentions_by_country: dict[str, int] = field(default_factory=dict)
     _flags: dict[str, bool] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict)  # in_span's index of each list it reads
+    _place_counts: Counter = field(default_factory=Counter)       # geonameid -> mentions in the article
     trigger_kinds: frozenset[str] = frozenset()  # the kinds of every war word the article uses in its war sense
 
     @property
@@ -50,7 +53,9 @@ class ArticleContext:
 
     def in_span(self, items: list, start: int, end: int) -> list:
         """The items (sorted by .start) that lie within [start, end)."""
-        starts = [item.start for item in items]
+        starts = self._starts.get(id(items))
+        if starts is None or len(starts) != len(items):
+            starts = self._starts[id(items)] = [item.start for item in items]
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
         return [item for item in items[low:high] if item.end <= end]
@@ -74,9 +79,20 @@ class ArticleContext:
         return [m for m in self.in_span(self.places, sentence.start, sentence.end)
                 if m.place is not None and not m.government and not m.attributive and m.start not in used
                 and not any(a.start < m.end and m.start < a.end for a in actors)
-                and not any(s <= m.start < e for s, e in self.source_spans)
+                and not self._in_source(m.start)
                 and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)
                 and not _stands_for_state(m)]
+
+    def _in_source(self, position: int) -> bool:
+        """Inside a source's name ("Ảnh: AMN"); the spans are in order and do not overlap."""
+        i = bisect.bisect_right(self.source_spans, (position, float("inf"))) - 1
+        return i >= 0 and self.source_spans[i][0] <= position < self.source_spans[i][1]
+
+    def mentions_of(self, place: Place) -> int:
+        """How many times the article names this place."""
+        if not self._place_counts:
+            self._place_counts.update(m.place.geonameid for m in self.places if m.place is not None)
+        return self._place_counts[place.geonameid]
 
     def is_news_date(self, mention) -> bool:
         """Within the news window of the article: not background, not after publication."""

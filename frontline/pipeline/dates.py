@@ -15,6 +15,8 @@ tháng 11" and "tháng 10 năm ngoái", has no precision for "tuần trước", 
 """
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -231,22 +233,35 @@ _RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Resolver], ...] = (
 _Found = tuple[int, int, rules.Resolved]
 
 
+def _overlaps(chosen: list[_Found], starts: list[int], item: _Found) -> tuple[bool, int]:
+    """Whether item overlaps one of `chosen` (sorted, disjoint; `starts` their starts), and where it
+    would go among them: a look at its two neighbours, so choosing among n dates costs n log n."""
+    i = bisect.bisect_left(starts, item[0])
+    return (i > 0 and chosen[i - 1][1] > item[0]) or (i < len(chosen) and chosen[i][0] < item[1]), i
+
+
 def _longest_first(found: list[_Found]) -> list[_Found]:
     chosen: list[_Found] = []
+    starts: list[int] = []
     for item in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if all(item[1] <= c[0] or item[0] >= c[1] for c in chosen):
-            chosen.append(item)
-    return sorted(chosen, key=lambda f: f[0])
+        overlapping, i = _overlaps(chosen, starts, item)
+        if not overlapping:
+            chosen.insert(i, item)
+            starts.insert(i, item[0])
+    return chosen
 
 
 def _add_tails(text: str, chosen: list[_Found], tails: list[_Found]) -> list[_Found]:
     """Bare "1/5" after a date and a connector is a date too: "ngày 30/4 và 1/5", "lễ 30.4, 1.5"."""
+    chosen = list(chosen)
+    starts = [c[0] for c in chosen]
     for item in sorted(tails, key=lambda f: f[0]):
-        before = [c for c in chosen if c[1] <= item[0]]
-        if not before or any(not (item[1] <= c[0] or item[0] >= c[1]) for c in chosen):
+        overlapping, i = _overlaps(chosen, starts, item)
+        if overlapping or i == 0:
             continue
-        if rules.is_connector(text[max(c[1] for c in before) : item[0]]):
-            chosen = sorted([*chosen, item], key=lambda f: f[0])
+        if rules.is_connector(text[chosen[i - 1][1] : item[0]]):
+            chosen.insert(i, item)
+            starts.insert(i, item[0])
     return chosen
 
 

@@ -1,8 +1,8 @@
 """Canonical events out, in the formats analysts load: ACLED CSV, JSON lines, GeoJSON, Parquet.
 
 Only asserted and claimed events are exported unless other modalities are
-asked for. A file is written beside its destination and moved into place
-when complete, so a failed export never leaves half a file under its name.
+asked for. Files are written by output_file.replacing: a failed export never
+leaves half a file under its name, links are written through, modes kept.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from typing import IO, Any
 import duckdb
 import pyarrow as pa
 
+from frontline.output_file import replacing, text_output
 from frontline.store import rows
 from frontline.store.acled import COLUMNS, INTEGER_COLUMNS, SEPARATOR, acled_row
 from frontline.store.selection import ExportFilter, ExportFormat
@@ -38,17 +39,15 @@ def canonical_rows(con: duckdb.DuckDBPyConnection, selection: ExportFilter) -> l
 def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, output: Path | None,
            selection: ExportFilter | None = None, out: IO[str] | None = None) -> int:
     """Write the selected canonical events to `output` (or `out`, or stdout for None or "-"); how many."""
-    if output is not None and str(output) != "-" and not output.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(output.parent))
     found = canonical_rows(con, selection or ExportFilter())
     if fmt is ExportFormat.parquet:
         if output is None or str(output) == "-":
             raise ValueError("parquet is binary: give a file with -o")
-        with _replacing(output) as part:
+        with replacing(output) as part:
             with duckdb.connect() as writer:  # DuckDB writes the file; the store stays read-only
                 writer.from_arrow(_table(found)).write_parquet(str(part))
         return len(found)
-    with _text_output(output, out) as stream:
+    with text_output(output, out) as stream:
         if fmt is ExportFormat.acled_csv:
             write_acled_csv(found, stream)
         elif fmt is ExportFormat.jsonl:
@@ -138,23 +137,3 @@ def _table(found: list[dict[str, Any]]) -> pa.Table:
         record["event_date"] = row["event_date"]
         records.append(record)
     return pa.Table.from_pylist(records, schema=schema)
-
-
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """A temporary name beside `path`, moved onto it only when the writing finished."""
-    part = path.with_name(f".{path.name}.part")
-    try:
-        yield part
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def _text_output(path: Path | None, out: IO[str] | None) -> Iterator[IO[str]]:
-    if path is None or str(path) == "-":
-        yield out or sys.stdout
-        return
-    with _replacing(path) as part, part.open("w", encoding="utf-8", newline="") as handle:
-        yield handle
