@@ -192,8 +192,9 @@ def main() -> None:
             for name, path in QUERIES.items():
                 import json
                 total = json.loads(urllib.request.urlopen(base + path, timeout=10).read())["total"]
-                run = (lambda c: with_wrk(base + path, c, args.seconds, script)) if tool == "wrk" else (
-                    lambda c: with_python(base + path, c, args.seconds))
+                url = base + path
+                run = (lambda c, url=url: with_wrk(url, c, args.seconds, script)) if tool == "wrk" else (
+                    lambda c, url=url: with_python(url, c, args.seconds))
                 single, loaded = run(1), run(8)
                 figures[name] = (single, loaded, total)
                 print(f"{name}: {total:,} match; p50 {single['p50']:.1f} ms, p95 {single['p95']:.1f} ms (1 conn.); "

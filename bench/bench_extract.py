@@ -171,7 +171,8 @@ def report(front: dict, base: dict, command: dict, inputs: list[str], every: int
         f"{front['rss']:.0f} MB | {front['start']:.1f} s |",
         f"| NER baseline (underthesea `ner` + gazetteer) | {base['articles']:,} | "
         f"{base['articles'] / base['cpu']:,.1f} | {base['articles'] / base['wall']:,.1f} | "
-        f"{base['p50'] * 1000:.0f} ms | {base['p95'] * 1000:.0f} ms | {base['rss']:.0f} MB | {base['start']:.1f} s |", "",
+        f"{base['p50'] * 1000:.0f} ms | {base['p95'] * 1000:.0f} ms | {base['rss']:.0f} MB | "
+        f"{base['start']:.1f} s |", "",
         f"Same articles (every {every}th, {base['articles']}): frontline {front_sample * 1000:.2f} ms an article, "
         f"the NER baseline {base_per_article * 1000:.0f} ms ({base['sentences']:,} sentences, "
         f"{base['loc_spans']:,} LOC spans, {base['places_found']:,} found in the gazetteer): "

@@ -156,9 +156,10 @@ def report(real: dict[str, float], scale: dict[int, tuple[dict, dict]]) -> str:
              f"{real['events'] / real['seconds']:.1f} events/s.", "",
              "Merge times are CPU seconds of the benchmark process (best of 3 for the in-memory merge); the "
              "stored figures are wall-clock seconds for writes and merge together.", "",
-             "| events | in-memory merge | canonical | stored in batches of 500 (writes + merge) | of which merge (CPU) | "
+             "| events | in-memory merge | canonical | stored in batches of 500 (writes + merge) "
+             "| of which merge (CPU) | "
              "store events/s |", "|---:|---:|---:|---:|---:|---:|"]
-    for size, (memory, stored) in sorted(scale.items()):
+    for _, (memory, stored) in sorted(scale.items()):
         lines.append(f"| {memory['events']:,} | {memory['seconds']:.2f} s | {memory['canonical']:,} | "
                      f"{stored['seconds']:.1f} s | {stored['merge_seconds']:.1f} s | "
                      f"{stored['events'] / stored['seconds']:,.0f} |")

@@ -40,7 +40,8 @@ def process_item(item: Document | ItemProblem) -> ItemResult:
     except Exception as error:  # noqa: BLE001 - one broken article must not end the run
         if os.environ.get("FRONTLINE_DEBUG"):
             traceback.print_exc()
-        reason = f"internal error while extracting ({type(error).__name__}: {error}); set FRONTLINE_DEBUG=1 for the trace"
+        reason = (f"internal error while extracting ({type(error).__name__}: {error}); "
+                  "set FRONTLINE_DEBUG=1 for the trace")
         return ItemResult(doc=item, problems=[ItemProblem(source, reason, item.doc_id)])
     warnings = [ItemProblem(source, reason, item.doc_id, failed=False) for reason in document_warnings(item)]
     return ItemResult(doc=item, events=events, problems=warnings)

@@ -1,12 +1,12 @@
 """The `frontline` command: a thin layer over the library (each command calls one function)."""
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterator, TextIO
+from typing import Annotated
 
 import typer
 
@@ -117,8 +117,14 @@ def evaluate(
     with the shipped models' cross-validated figures."""
     import json
 
-    from frontline.evaluation import (DEFAULT_SETS, cross_validated, evaluate_folder, format_confidence,
-                                      format_scores, format_side_by_side)
+    from frontline.evaluation import (
+        DEFAULT_SETS,
+        cross_validated,
+        evaluate_folder,
+        format_confidence,
+        format_scores,
+        format_side_by_side,
+    )
 
     if rules_only:
         os.environ["FRONTLINE_MODELS"] = "off"  # read by the pipeline, here and in any worker it starts
@@ -166,7 +172,7 @@ def train(
         models = train_models(annotated_dir)
     except (ValueError, FileNotFoundError) as error:
         print(f"frontline train: {error}", file=sys.stderr)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     folder = models_dir or MODELS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for model in models:
@@ -176,8 +182,16 @@ def train(
         print(f"{model.name}: written to {target}")
 
 
-from frontline.store.commands import register as _register_store; _register_store(app)  # noqa: E402,E702
-from frontline.api.serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702
+def _register_commands() -> None:
+    """The store's commands and `serve` live beside the code they drive."""
+    from frontline.api.serve import register as register_serve
+    from frontline.store.commands import register as register_store
+
+    register_store(app)
+    register_serve(app)
+
+
+_register_commands()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from frontline.scoring import score, scored
@@ -120,13 +121,21 @@ def format_side_by_side(results: dict[str, dict]) -> str:
     names = list(results)
     width = max(12, *(len(n) for n in names)) + 2
     lines = ["".ljust(18) + "".join(n.rjust(width) for n in names)]
-    rows = [("articles", lambda r: str(r["articles"])), ("gold events", lambda r: str(r["gold_events"])),
-            ("system events", lambda r: str(r["system_events"]))]
+    def figure(*path: str) -> Callable[[dict], str]:
+        def cell(result: dict) -> str:
+            value = result
+            for key in path:
+                value = value[key]
+            return f"{value:.3f}" if isinstance(value, float) else str(value)
+        return cell
+
+    rows: list[tuple[str, Callable[[dict], str]]] = [
+        ("articles", figure("articles")), ("gold events", figure("gold_events")),
+        ("system events", figure("system_events"))]
     for key in ("event", "strict"):
         for part in ("precision", "recall", "f1"):
-            rows.append((f"{key} {part[:1].upper() if part != 'f1' else 'F1'}",
-                         lambda r, k=key, p=part: f"{r[k][p]:.3f}"))
-    rows += [(f"  {name}", lambda r, n=name: f"{r['on_matched'][n]:.3f}")
+            rows.append((f"{key} {part[:1].upper() if part != 'f1' else 'F1'}", figure(key, part)))
+    rows += [(f"  {name}", figure("on_matched", name))
              for name in ("sub_event_type", "actor1", "date_exact", "town_10km")]
     for label, cell in rows:
         lines.append(label.ljust(18) + "".join(cell(results[n]).rjust(width) for n in names))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 
 class LazyProgress:
@@ -17,7 +17,7 @@ class LazyProgress:
         self._total = total
         self._count = 0
         self._progress: Progress | None = None
-        self._task = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> LazyProgress:
         return self
@@ -29,7 +29,7 @@ class LazyProgress:
                                       TimeElapsedColumn(), console=Console(stderr=True))
             self._progress.start()
             self._task = self._progress.add_task(self._label, total=self._total, completed=self._count - 1)
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.advance(self._task)
 
     def __exit__(self, *exc: object) -> None:

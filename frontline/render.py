@@ -1,7 +1,7 @@
 """Events as a table an analyst can read in a terminal."""
 from __future__ import annotations
 
-from typing import TextIO
+from typing import IO
 
 from rich.console import Console
 from rich.table import Table
@@ -16,7 +16,7 @@ def _evidence_words(event: Event, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def events_table(events: list[Event], out: TextIO) -> None:
+def events_table(events: list[Event], out: IO[str]) -> None:
     table = Table(title=f"{len(events)} event(s)", show_lines=True)
     for column in ("doc", "date (prec)", "sub-event type", "actor1", "actor2", "place", "deaths", "modality",
                    "words of the article"):

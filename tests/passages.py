@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 import pytest
 
-import frontline
 from frontline.record import Event
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -168,6 +168,7 @@ def test_a_missing_or_foreign_file_is_refused_at_start(tmp_path):
         create_app(tmp_path / "junk.duckdb")
 
 
+@pytest.mark.slow
 def test_no_server_error_for_any_input(db):
     """schemathesis makes valid and invalid requests for every operation of the OpenAPI spec (15 each, fixed seed)."""
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(db, allow_extract=True))

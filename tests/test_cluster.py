@@ -27,6 +27,8 @@ from frontline.io import read_inputs
 from frontline.io.writers import event_json
 from frontline.record import Document
 
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
+
 distributed = pytest.importorskip("distributed")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -16,11 +16,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
+from passages import Passage, corpus_texts, extract
 
 from frontline.record import Event
-
-from passages import Passage, corpus_texts, extract
 
 
 def of_type(events: list[Event], sub_event_type: str) -> list[Event]:

@@ -13,12 +13,10 @@ it. Undated VietNews articles get a plausible publication day, said in the comme
 """
 from __future__ import annotations
 
-
 import pytest
+from passages import Passage, corpus_texts, extract
 
 from frontline.record import Event
-
-from passages import Passage, corpus_texts, extract
 
 
 def the(events: list[Event], sub_event_type: str) -> Event:

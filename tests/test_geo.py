@@ -375,6 +375,7 @@ def test_place_cues_yaml_shape():
 
 # -- the build ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_concurrent_builds_make_one_file(tmp_path):
     env = {**os.environ, "FRONTLINE_CACHE": str(tmp_path)}
     code = "from frontline.geo.build import build_gazetteer; print(build_gazetteer())"

@@ -19,6 +19,8 @@ from frontline.io import read_inputs
 from frontline.learn.linear import MODELS_DIR, ChoiceModel, LinearModel
 from frontline.learn.train import train_models
 
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
+
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATED = ROOT / "data" / "annotated" / "vi"
 EVAL = ROOT.parent / "shared" / "eval"

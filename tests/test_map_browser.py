@@ -25,7 +25,8 @@ SCREENSHOT = ROOT / "docs" / "map.png"
 ABU_KAMAL = (34.452, 40.919)
 AL_QAIM = (34.393, 40.989)  # the gazetteer's Al Qa'im (GeoNames 92138)
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)")
+pytestmark = [pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"),
+              pytest.mark.slow]
 
 
 def _free_port() -> int:

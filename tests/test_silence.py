@@ -13,12 +13,10 @@ articles get a plausible publication day.
 """
 from __future__ import annotations
 
-
 import pytest
+from passages import corpus_texts
 
 import frontline
-
-from passages import corpus_texts
 
 # (war word in its peaceful sense, article id, publication day, passage)
 PEACEFUL = [

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from test_store_support import CORPUS, SEED, fixed_clock, make_event, make_result, signature
 
 from frontline.store import schema
 from frontline.store.db import Store, StoreError
 from frontline.store.ingest import store_batch
-from test_store_support import CORPUS, SEED, fixed_clock, make_event, make_result, signature
+
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
 
 CLI = [sys.executable, "-m", "frontline.cli"]
 

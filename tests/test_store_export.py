@@ -14,13 +14,15 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from test_store_support import ABU_KAMAL, AL_QAIM, FIXED_CLOCK, RAFAH, fixed_clock, make_event, make_result
 
 from frontline.store.acled import COLUMNS
 from frontline.store.db import Store
 from frontline.store.export import ExportFilter, ExportFormat
 from frontline.store.export import export as export_events
 from frontline.store.ingest import store_batch
-from test_store_support import ABU_KAMAL, AL_QAIM, FIXED_CLOCK, RAFAH, fixed_clock, make_event, make_result
+
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
 
 CLI = [sys.executable, "-m", "frontline.cli"]
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "albu_kamal_2017-11.txt"

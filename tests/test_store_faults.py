@@ -1,21 +1,30 @@
 """Faults during ingest, with real processes: a SIGKILL mid-run, and readers while it writes."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import json
+import re
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from frontline.store.db import Store, StoreError, transaction
-from frontline.store.remerge import rebuild
 from test_store import CLI, corpus_file, run, seed_versions, write_jsonl
 from test_store_support import signature
 
+from frontline.store.db import Store, StoreError, transaction
+from frontline.store.remerge import rebuild
+
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
+
 BATCH = 20
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "albu_kamal_2017-11.txt"
+POOL = ROOT.parent / "shared" / "corpus" / "vi-conflict-pool.jsonl"
 
 
 def stored_articles(db: Path) -> int | None:
@@ -115,3 +124,82 @@ def test_readers_during_an_ingest_get_data_or_a_clear_busy_message(tmp_path):
     assert process.returncode == 0, (tmp_path / "ingest.log").read_text()
     assert outcomes and 0 in outcomes, outcomes
     assert check_whole(db)[0] == 160
+
+
+@contextlib.contextmanager
+def small_filesystem(folder: Path, megabytes: int) -> Iterator[Path]:
+    """A tmpfs of a few MB mounted at `folder` (root only: the test is skipped elsewhere)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small filesystem here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def _exported_lines(db: Path) -> list[str]:
+    done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "jsonl"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+@pytest.mark.slow
+def test_disk_full_at_commit_is_one_line_and_the_committed_store_stays(tmp_path):
+    if not POOL.exists():
+        pytest.skip(f"corpus not found: {POOL}")
+    articles = tmp_path / "pool.jsonl"
+    with POOL.open(encoding="utf-8") as handle:
+        articles.write_text("".join(itertools.islice(handle, 400)), encoding="utf-8")
+    with small_filesystem(tmp_path / "small", 5) as small:
+        db = small / "store.duckdb"
+        first = subprocess.run([*CLI, "ingest", str(SEED), "--db", str(db)], capture_output=True, text=True,
+                               timeout=300)
+        assert first.returncode == 0, first.stderr
+        before = _exported_lines(db)
+        assert before and stored_articles(db) == 1
+        full = subprocess.run([*CLI, "ingest", str(articles), "--db", str(db), "--batch-size", "20"],
+                              capture_output=True, text=True, timeout=600)
+        assert full.returncode == 1
+        errors = [line for line in full.stderr.splitlines() if line.startswith("error:") and "store.duckdb" in line]
+        assert len(errors) == 1 and "No space left on device" in errors[0], full.stderr[-2000:]
+        assert "Traceback" not in full.stderr
+        # still a readable store: the seed and every batch committed before the disk filled
+        assert len(_exported_lines(db)) >= len(before)
+        assert stored_articles(db) >= 1
+
+
+@pytest.mark.slow
+def test_a_truncated_store_is_one_clear_line_for_every_command(tmp_path):
+    db = tmp_path / "store.duckdb"
+    made = subprocess.run([*CLI, "ingest", str(SEED), "--db", str(db)], capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+    with db.open("r+b") as handle:
+        handle.truncate(db.stat().st_size // 2)
+    for command in (["export", "--format", "jsonl"], ["export", "--format", "parquet", "-o", str(tmp_path / "x.pq")],
+                    ["control", "Abu Kamal"], ["ingest", str(SEED)]):
+        done = subprocess.run([*CLI, *command, "--db", str(db)], capture_output=True, text=True, timeout=300)
+        assert "Traceback" not in done.stderr and "╭" not in done.stderr, (command, done.stderr[-1500:])
+        if done.returncode != 0:
+            assert done.returncode == 1 and done.stderr.strip().startswith("error:"), (command, done.stderr)
+            assert len(done.stderr.strip().splitlines()) == 1, (command, done.stderr)
+
+
+@pytest.mark.slow
+def test_two_ingests_of_the_same_articles_at_once_count_each_article_new_once(tmp_path):
+    articles = corpus_file(tmp_path, "same.jsonl", 120)
+    db = tmp_path / "store.duckdb"
+    runs = [subprocess.Popen([*CLI, "ingest", str(articles), "--db", str(db), "--batch-size", "10"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [process.communicate(timeout=600)[1] for process in runs]
+    added, known = 0, 0
+    for output in outputs:
+        summary = re.search(r"stored (\d+) new article\(s\) with \d+ event\(s\); (\d+) already stored", output)
+        assert summary, output[-1500:]
+        added += int(summary[1])
+        known += int(summary[2])
+    assert added == stored_articles(db) == 120
+    assert known == 120  # each article is new to exactly one of the two runs

@@ -5,14 +5,29 @@ import datetime as dt
 import random
 
 import pytest
+from test_store_support import (
+    ABU_KAMAL,
+    AL_QAIM,
+    DEIR_EZ_ZOR,
+    HAJIN,
+    KHAN_YUNIS,
+    RAFAH,
+    SYRIA,
+    fixed_clock,
+    make_event,
+    make_result,
+    new_store,
+    signature,
+    synthetic_corpus,
+)
 
 from frontline.store import merge
 from frontline.store.db import transaction
 from frontline.store.ingest import store_batch
-from frontline.store.reports import Report
 from frontline.store.remerge import rebuild
-from test_store_support import (ABU_KAMAL, AL_QAIM, DEIR_EZ_ZOR, HAJIN, KHAN_YUNIS, RAFAH, SYRIA, fixed_clock, make_event,
-                                make_result, new_store, signature, synthetic_corpus)
+from frontline.store.reports import Report
+
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
 
 
 def canonical_count(store) -> int:

@@ -6,11 +6,13 @@ import subprocess
 import sys
 
 import pytest
+from test_store_support import ABU_KAMAL, HAJIN, SEED, fixed_clock, make_event, make_result
 
 from frontline.store.db import Store, StoreError
 from frontline.store.ingest import store_batch
 from frontline.store.timeline import control_timeline, resolve_place
-from test_store_support import ABU_KAMAL, HAJIN, SEED, fixed_clock, make_event, make_result
+
+pytestmark = pytest.mark.slow  # processes, stores and whole parts of the corpus: not the quick loop
 
 CLI = [sys.executable, "-m", "frontline.cli"]
 

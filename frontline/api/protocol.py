@@ -3,8 +3,8 @@
 uvicorn closes an idle keep-alive connection, but a client that sends a request's head or body a
 byte at a time keeps its connection (and a file descriptor) for as long as it likes: two hundred
 of them and the server stops answering. Here every request must arrive whole, head and body,
-within `read_seconds` (`frontline serve --client-seconds`) of the connection opening or of the previous response; a connection still
-sending then is closed. The time the application takes to answer is not counted.
+within `read_seconds` (`frontline serve --client-seconds`) of the connection opening or of the
+previous response; a connection still sending then is closed. The time the application takes to answer is not counted.
 """
 from __future__ import annotations
 

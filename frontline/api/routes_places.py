@@ -25,4 +25,4 @@ def place_control(request: Request, geonameid: Annotated[int, Path(ge=1, le=2**5
         timeline = control_timeline(con, place)
     return ControlTimeline(place=place.name, geonameid=place.geonameid, country=place.country,
                            latitude=place.latitude, longitude=place.longitude,
-                           changes=[ControlChange(**change.as_dict()) for change in timeline.changes])
+                           changes=[ControlChange.model_validate(change.as_dict()) for change in timeline.changes])

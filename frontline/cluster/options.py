@@ -4,16 +4,16 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from frontline.cluster.connect import ClusterError, ClusterSpec
 
-SchedulerOption = Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer reads Optional
+SchedulerOption = Annotated[str | None, typer.Option(  # noqa: UP007 - typer reads Optional
     "--scheduler", metavar="ADDRESS", show_default=False,
     help="Extract on this Dask scheduler's workers (e.g. tcp://10.0.0.5:8786).")]
-WorkersOption = Annotated[Optional[int], typer.Option(  # noqa: UP007
+WorkersOption = Annotated[int | None, typer.Option(  # noqa: UP007
     "--workers", min=1, metavar="N", show_default=False,
     help="Extract on a local Dask cluster of N worker processes.")]
 

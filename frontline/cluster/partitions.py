@@ -68,6 +68,6 @@ def with_documents(items: tuple[Item, ...], stripped: list[tuple[ItemResult, boo
     """The results of `extract_partition` with their documents put back from the client's items."""
     results = []
     for item, (result, had_doc) in zip(items, stripped, strict=True):
-        result.doc = item if had_doc else None
+        result.doc = item if had_doc and isinstance(item, Document) else None
         results.append(result)
     return results

@@ -13,10 +13,10 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
-from typing import Iterator
 
 from frontline.lang import LANG_DIR
 

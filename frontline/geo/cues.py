@@ -13,7 +13,6 @@ from functools import cache
 from frontline.geo.text import exact_key
 from frontline.lang import load
 
-
 TITLE, ORG, OWNER, GOVERNMENT, PLACE, PERSON = 1, 2, 4, 8, 16, 32
 
 

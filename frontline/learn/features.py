@@ -69,7 +69,8 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     on(f"date_how={(lead.date.how if lead.date else 'none').split(' ')[0]}")
     on(f"time_prec={event.time_precision}")
     on(f"geo_prec={event.geo_precision}")
-    on(f"actor1={'named' if event.actor1 and lead.actor1 is not None and lead.actor1.end > lead.actor1.start else 'default' if event.actor1 else 'none'}")
+    named = event.actor1 and lead.actor1 is not None and lead.actor1.end > lead.actor1.start
+    on(f"actor1={'named' if named else 'default' if event.actor1 else 'none'}")
     on(f"actor1_kind={lead.actor1.kind if lead.actor1 else 'none'}")
     on(f"actor2_kind={lead.actor2.kind if lead.actor2 else 'none'}")
     on(f"inter={event.interaction}")

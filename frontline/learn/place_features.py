@@ -42,11 +42,13 @@ def place_features(ctx, sentence, trigger, mention, chosen, listed: set[int], te
     after = mention.start >= trigger.end
     gap = mention.start - trigger.end if after else trigger.start - mention.end
     on(f"side={'after' if after else 'before'}")
-    on(f"gap={_bucket(len(_WORD.findall(folded[min(trigger.end, mention.end):max(trigger.start, mention.start)])), (0, 2, 5, 10, 20))}")
+    words_between = _WORD.findall(folded[min(trigger.end, mention.end):max(trigger.start, mention.start)])
+    on(f"gap={_bucket(len(words_between), (0, 2, 5, 10, 20))}")
     on(f"gap_x_side={'after' if after else 'before'}|{_bucket(gap, (10, 40, 100))}")
     clause = clause_start(folded, sentence.start, trigger.start)
     on("same_clause" if mention.start >= clause else "earlier_clause")
-    before_words = [w.lower() for w in _WORD.findall(folded[max(sentence.start, mention.start - 30):mention.start])][-2:]
+    before = folded[max(sentence.start, mention.start - 30):mention.start]
+    before_words = [w.lower() for w in _WORD.findall(before)][-2:]
     for word in before_words:
         on(f"B={word}")
     if len(before_words) == 2:

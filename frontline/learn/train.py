@@ -9,7 +9,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from frontline.learn.corpus import Labelled, TypedExample, labelled_events, labelled_places, labelled_types, story_groups
+from frontline.learn.corpus import (
+    Labelled,
+    labelled_events,
+    labelled_places,
+    labelled_types,
+    story_groups,
+)
 from frontline.learn.linear import ChoiceModel, LinearModel, overrule
 from frontline.record import EXPORTED_MODALITIES
 from frontline.scoring import score
@@ -156,7 +162,7 @@ def _event_scores(rows: list[Labelled], keep: list[bool] | None, gold: dict) -> 
     """Event and strict P/R/F1 (the scorer's own) of the reported events kept (all when keep is None)."""
     events: dict[str, list[dict]] = {}
     for i, row in enumerate(rows):
-        if row.event["modality"] in EXPORTED_MODALITIES and (keep is None or keep[i]):
+        if row.event is not None and row.event["modality"] in EXPORTED_MODALITIES and (keep is None or keep[i]):
             events.setdefault(row.doc_id, []).append(row.event)
     result = score(gold, events)
     return {"event": result["event"], "strict": result["strict"]}
@@ -201,7 +207,8 @@ def train_event_model(folder: Path, groups: dict[str, str], models, rules_only) 
 
     def cross_validation(calibrated: list[float], accepted: float, doubt: float) -> dict:
         keep = kept(calibrated, accepted, doubt)
-        chosen = [i for i, r in enumerate(rows) if r.event["modality"] in EXPORTED_MODALITIES and keep[i]]
+        chosen = [i for i, r in enumerate(rows)
+                  if r.event is not None and r.event["modality"] in EXPORTED_MODALITIES and keep[i]]
         return {
             "folds": f"{FOLDS}, by story group", "measure": "the scorer's event and strict P/R/F1",
             "rules_alone": _event_scores(baseline_rows, None, gold),

@@ -3,20 +3,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
+from frontline.learn.type_features import type_features
 from frontline.pipeline.actors import ActorMention, with_kind
 from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.explain import Explanation
 from frontline.pipeline.fatalities import find_deaths
-from dataclasses import replace
-
-from frontline.pipeline.frame import (LIST_GAP, Candidate, choose_actors, choose_date, choose_place, near_place,
-                                      place_list, place_tests, without_containers)
+from frontline.pipeline.frame import (
+    LIST_GAP,
+    Candidate,
+    choose_actors,
+    choose_date,
+    choose_place,
+    near_place,
+    place_list,
+    place_tests,
+    without_containers,
+)
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import NOUN_FORM
-from frontline.pipeline.triggers import Trigger, context_classes, find_triggers
-from frontline.learn.type_features import type_features
+from frontline.pipeline.triggers import NOUN_FORM, Trigger, context_classes, find_triggers
 from frontline.pipeline.typing import resolve_type
 
 NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
@@ -122,7 +129,8 @@ def _rule_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate) 
     if candidate.place_mention is None or candidate.place_mention.place.kind == "country":
         return [candidate]  # "Nga và Ukraine trao đổi tù nhân": countries listed are the parties
     listed = place_list(ctx, sentence, candidate.place_mention)
-    return [candidate if m.start == candidate.place_mention.start else replace(candidate, place=m.place, place_mention=m)
+    return [candidate if m.start == candidate.place_mention.start
+            else replace(candidate, place=m.place, place_mention=m)
             for m in listed]
 
 
@@ -235,8 +243,8 @@ _PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?
 # "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
 _ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)
 # "không báo trước cho Nga về đòn tấn công", "bình luận về vụ việc": talk about an event
-_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án|đáp trả|trả đũa(?: cho)?|gọi|"
-                    r"đáp lại)\s+(?:\w+\s+)?$",
+_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án|đáp trả|"
+                    r"trả đũa(?: cho)?|gọi|đáp lại)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
 # "nhiều đợt không kích", "hàng loạt vụ tấn công": a count of events, not one
 # and "chiến dịch tấn công vào phía đông Rafah": a campaign, not one of its days
@@ -246,7 +254,8 @@ _PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|
 
 def _default_actors(candidate: Candidate) -> None:
     """The actor ACLED codes when the sentence names none: protesters, the police, unidentified men."""
-    from frontline.pipeline.actors import ActorMention as Actor, actor_name
+    from frontline.pipeline.actors import ActorMention as Actor
+    from frontline.pipeline.actors import actor_name
 
     sub = candidate.sub_event_type
     country = candidate.place.country

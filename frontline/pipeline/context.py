@@ -19,14 +19,13 @@ from frontline.pipeline.segment import Sentence
 from frontline.pipeline.sources import find_sources, source_names
 from frontline.record import Document
 
-
 # "23h15 giờ Hà Nội" names a time zone, not a place
 _TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
 
 
 _FROM = re.compile(r"(?<!\w)(?:từ|đến từ)\s*$", re.IGNORECASE)
-TITLE_CHARS = 120
-STRAY_MAIN_MENTIONS = 2  # mentions of the main country that make a lone foreign town suspect  # news titles are short; a long first line is a lead or a caption
+TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a caption
+STRAY_MAIN_MENTIONS = 2  # mentions of the main country that make a lone foreign town suspect
 _CREDIT = re.compile(r"\(?\s*(?:ảnh|video|nguồn|đồ họa)(?:\s+minh họa)?\s*:", re.IGNORECASE)
 
 

@@ -8,15 +8,15 @@ returns every date expression in text[start:end], in order, each resolved to
 a calendar day with ACLED's time_precision. Offsets are into `text`.
 
 Compiled patterns (date_rules.py, words from lang/vi/dates.yaml) find the
-candidates; plain Python resolves them. dateparser 1.5.0 is not used, not even
-as a fallback: searching one sentence takes ~5 ms, it misses "hôm 11/11", "đầu
-tháng 11" and "tháng 10 năm ngoái", has no precision for "tuần trước", and reads
-"thứ Bảy tuần trước" as two dates, the first of them this week's Saturday.
+candidates; plain Python resolves them. dateparser (1.5.0, tried and no longer a
+dependency) is not used, not even as a fallback: searching one sentence takes
+~5 ms, it misses "hôm 11/11", "đầu tháng 11" and "tháng 10 năm ngoái", has no
+precision for "tuần trước", and reads "thứ Bảy tuần trước" as two dates, the
+first of them this week's Saturday.
 """
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 from collections.abc import Callable

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from frontline.geo.model import Place, PlaceMention
-from frontline.pipeline.actors import ActorMention, country_actor
 from frontline.geo.rank import distance_km
+from frontline.pipeline.actors import ActorMention, country_actor
 from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.dates import DateMention
 from frontline.pipeline.modality import Modality, clause_start
@@ -268,7 +268,8 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     return found, None, how
 
 
-# Between places of one list: "Dijon, Lyon, Bordeaux ... và Montpellier"; "Ramenskoye và ... cũng như ở thành phố Domodedovo"
+# Between places of one list: "Dijon, Lyon, Bordeaux ... và Montpellier";
+# "Ramenskoye và ... cũng như ở thành phố Domodedovo"
 LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|hay|cũng như)?\s*(?:(?:cũng như|và)\s+)?(?:(?:ở|tại)\s+)?"
                        r"(?:(?:các\s+)?(?:thành phố|thị trấn|quận|huyện|làng|tỉnh|TP\.?)\s+)?", re.IGNORECASE)
 

@@ -13,9 +13,15 @@ from frontline.pipeline.actors import find_actors
 from frontline.pipeline.explain import Explanation
 from frontline.pipeline.modality import skip_reason
 from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import (Trigger, context_classes, domain_hits, find_triggers, judge_sense,
-                                         peaceful_domains, trigger_lexicon)
-
+from frontline.pipeline.triggers import (
+    Trigger,
+    context_classes,
+    domain_hits,
+    find_triggers,
+    judge_sense,
+    peaceful_domains,
+    trigger_lexicon,
+)
 
 # Actors that make a sentence one of political violence; the police and officials of a
 # crime report, or a government that speaks, do not.
@@ -47,7 +53,8 @@ def peaceful_article(folded: str) -> str | None:
 
 
 def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: Explanation,
-                           doubted: list[tuple[Sentence, Trigger, str]] | None = None) -> list[tuple[Sentence, Trigger]]:
+                           doubted: list[tuple[Sentence, Trigger, str]] | None = None
+                           ) -> list[tuple[Sentence, Trigger]]:
     """The triggers read in their war sense, with their sentences, in order; those whose sense the
     words around them do not support go to `doubted` with the reason, when a list is given."""
     kept: list[tuple[Sentence, Trigger]] = []

@@ -154,7 +154,8 @@ def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[Ac
         own_deed = bool(_OWN_DEED.match(between))
         # a party announcing what it did, or an armed party's announcement; a ministry of health
         # counting the dead reports, it does not claim
-        if speaker.kind in ("military", "named", "unidentified", "militia") or (speaker.kind == "government" and own_deed):
+        armed = speaker.kind in ("military", "named", "unidentified", "militia")
+        if armed or (speaker.kind == "government" and own_deed):
             return Modality("claimed", f"announced by '{speaker.text}' ('{verb.text}')", verb, speaker)
     return None
 

@@ -134,4 +134,5 @@ def judge_sense(trigger: Trigger, classes: set[str], domains: set[str], armed_ac
     needs = trigger.spec.needs
     if needs and not classes.intersection(needs):
         return SenseVerdict(False, f"no {' / '.join(needs)} context for '{trigger.text}'")
-    return SenseVerdict(True, "conflict sense: " + (", ".join(sorted(classes & set(needs))) if needs else "specific word"))
+    why = ", ".join(sorted(classes & set(needs))) if needs else "specific word"
+    return SenseVerdict(True, "conflict sense: " + why)

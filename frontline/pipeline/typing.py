@@ -15,7 +15,6 @@ from frontline.lang import load
 from frontline.pipeline.actors import ActorMention
 from frontline.pipeline.lexicon import Lexicon
 
-
 # "nhằm tránh đụng độ với cảnh sát": a clash avoided is no clash; "phản đối đàn áp bạo lực": violence
 # protested against is not violence done
 _AVOIDED = re.compile(r"(?<!\w)(?:tránh|không có|chưa có|không xảy ra|ngăn|phản đối|chống|lên án)\s+(?:\w+\s+){0,2}$",

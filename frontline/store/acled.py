@@ -78,7 +78,7 @@ def source_scale(iso3: str | None) -> str:
 
 def unix_seconds(moment: dt.datetime) -> int:
     """A stored (naive UTC) timestamp as unix seconds."""
-    return int(moment.replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(moment.replace(tzinfo=dt.UTC).timestamp())
 
 
 def acled_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -113,7 +113,7 @@ def _cell(report: Report) -> tuple[int, int] | None:
 
 def _reach(report: Report) -> int:
     """Grid columns to look either side: a column narrows away from the equator."""
-    widest = min(89.0, abs(report.event.latitude) + 2 * CELL_DEGREES)
+    widest = min(89.0, abs(report.event.latitude or 0.0) + 2 * CELL_DEGREES)
     km_per_column = 111.32 * CELL_DEGREES * math.cos(math.radians(widest))
     return min(COLUMNS // 2, math.ceil(RADIUS_KM / km_per_column))
 

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -30,7 +30,12 @@ Wait = Annotated[float, typer.Option(
 
 
 @contextlib.contextmanager
-def store_errors() -> Iterator[None]:
+def store_errors(db: Path) -> Iterator[None]:
+    """One line on stderr, never a traceback, for what the database file can do to a command: busy,
+    foreign, damaged (a truncated file fails on its first read), or full (a disk full at COMMIT).
+    DuckDB rolls the transaction back; what was committed before stays."""
+    import duckdb
+
     try:
         yield
     except StoreBusy as busy:
@@ -38,6 +43,11 @@ def store_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_BUSY) from None
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        print(f"error: {db}: the database could not be read or written ({first}); nothing more was changed",
+              file=sys.stderr)
         raise typer.Exit(1) from None
 
 
@@ -54,14 +64,13 @@ def ingest_command(
 
     An article already stored (same id, or the same text) adds nothing. Exit code 1 when any item failed.
     """
+    from frontline.cluster import open_runner
     from frontline.progress import LazyProgress
     from frontline.store.db import Store
     from frontline.store.ingest import ingest
 
-    from frontline.cluster import open_runner
-
     cluster = cluster_spec(scheduler, workers)
-    with store_errors(), cluster_errors(), open_runner(cluster) as runner, LazyProgress("ingesting") as progress:
+    with store_errors(db), cluster_errors(), open_runner(cluster) as runner, LazyProgress("ingesting") as progress:
         summary = ingest(paths, Store(db, wait=wait), batch_size=batch_size, on_item=progress.advance,
                          runner=runner)
     print(f"stored {summary.articles_added} new article(s) with {summary.events_added} event(s); "
@@ -81,7 +90,7 @@ def control_command(
     from frontline.store.render import timeline_table
     from frontline.store.timeline import control_timeline, resolve_place
 
-    with store_errors():
+    with store_errors(db):
         where = resolve_place(place)
         with Store(db, wait=wait).reading() as con:
             timeline = control_timeline(con, where)
@@ -94,21 +103,21 @@ def control_command(
 
 def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.acled_csv,
-    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007 - typer reads Optional
+    output: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer reads Optional
         "-o", "--output", help="File to write ('-' or none: standard output; parquet needs a file).")] = None,
     db: DbPath = Path(DEFAULT_DB),
-    since: Annotated[Optional[dt.datetime], typer.Option(  # noqa: UP007
+    since: Annotated[dt.datetime | None, typer.Option(  # noqa: UP007
         "--since", formats=["%Y-%m-%d"], help="Events on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[dt.datetime], typer.Option(  # noqa: UP007
+    until: Annotated[dt.datetime | None, typer.Option(  # noqa: UP007
         "--until", formats=["%Y-%m-%d"], help="Events on or before this day (YYYY-MM-DD).")] = None,
-    country: Annotated[Optional[str], typer.Option(  # noqa: UP007
+    country: Annotated[str | None, typer.Option(  # noqa: UP007
         "--country", help="Country as ACLED spells it, or its ISO3 code.")] = None,
-    event_type: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+    event_type: Annotated[list[str] | None, typer.Option(  # noqa: UP007
         "--event-type", help="ACLED event or sub-event type; repeat for several.")] = None,
-    modality: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+    modality: Annotated[list[str] | None, typer.Option(  # noqa: UP007
         "--modality", help=f"Repeat for several: {', '.join(MODALITIES)} "
                            f"(default: {' and '.join(EXPORTED_MODALITIES)}).")] = None,
-    min_confidence: Annotated[Optional[float], typer.Option(  # noqa: UP007
+    min_confidence: Annotated[float | None, typer.Option(  # noqa: UP007
         "--min-confidence", min=0.0, max=1.0,
         help="Only events at least this likely to be right (the README's reliability table).")] = None,
     wait: Wait = 10.0,
@@ -126,7 +135,7 @@ def export_command(
     selection = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
                              country=country, event_types=list(event_type or []),
                              modalities=list(modality or EXPORTED_MODALITIES), min_confidence=min_confidence)
-    with store_errors(), Store(db, wait=wait).reading() as con:
+    with store_errors(db), Store(db, wait=wait).reading() as con:
         try:
             count = export(con, fmt, output, selection)
         except OSError as error:

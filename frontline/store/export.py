@@ -6,15 +6,10 @@ leaves half a file under its name, links are written through, modes kept.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import errno
 import json
-import os
-import sys
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 

@@ -23,8 +23,8 @@ from frontline.errors import ItemProblem
 from frontline.record import Document
 from frontline.store import rows
 from frontline.store.db import Store, transaction
-from frontline.store.reports import Report
 from frontline.store.remerge import merge_new
+from frontline.store.reports import Report
 
 if TYPE_CHECKING:
     from frontline.cluster import Runner
@@ -96,23 +96,34 @@ def ingest(paths: Sequence[str], store: Store, *, batch_size: int = 100, clock: 
             if on_item:
                 on_item()
         if results:
-            store_batch(store, results, clock)
-            summary.articles_added += len(results)
-            summary.events_added += sum(len(r.events) for r in results)
+            # counted at COMMIT: another ingest into the same file may have stored some of them
+            # since _not_stored looked; those add nothing here and are known, not new
+            stored = _store_new(store, results, clock)
+            summary.articles_added += len(stored)
+            summary.articles_known += len(results) - len(stored)
+            summary.events_added += sum(len(r.events) for r in stored)
     with store.reading() as con:
-        summary.canonical_events = int(con.execute("SELECT count(*) FROM canonical_events").fetchone()[0])
+        counted = con.execute("SELECT count(*) FROM canonical_events").fetchone()
+        summary.canonical_events = int(counted[0]) if counted else 0
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def store_batch(store: Store, results: list[ItemResult], clock: Clock = default_clock) -> int:
     """Store extracted articles and their events and merge them, in one transaction; how many were new."""
-    now = dt.datetime.fromtimestamp(clock(), dt.timezone.utc).replace(tzinfo=None)
+    return len(_store_new(store, results, clock))
+
+
+def _store_new(store: Store, results: list[ItemResult], clock: Clock) -> list[ItemResult]:
+    """store_batch's work; the results that were new (stored) at the transaction's commit."""
+    now = dt.datetime.fromtimestamp(clock(), dt.UTC).replace(tzinfo=None)
     with store.writing() as con, transaction(con):
         ids, hashes = _stored_keys(con, [r.doc for r in results if r.doc is not None])
         fresh: list[ItemResult] = []
         for result in results:
             doc = result.doc
+            if doc is None:  # an item that failed: nothing to store
+                continue
             digest = rows.content_hash(doc.text)
             if doc.doc_id in ids or digest in hashes:
                 continue
@@ -120,13 +131,14 @@ def store_batch(store: Store, results: list[ItemResult], clock: Clock = default_
             hashes.add(digest)
             fresh.append(result)
         events = [event for result in fresh for event in result.events]
-        rows.insert(con, "articles", [rows.article_row(r.doc, len(r.events), now) for r in fresh],
+        documents = [(r.doc, r) for r in fresh if r.doc is not None]
+        rows.insert(con, "articles", [rows.article_row(doc, len(r.events), now) for doc, r in documents],
                     rows.ARTICLE_SCHEMA)
         rows.insert(con, "events", [rows.event_row(e) for e in events], rows.EVENT_SCHEMA)
         rows.insert(con, "evidence", [span for e in events for span in rows.evidence_rows(e)],
                     rows.EVIDENCE_SCHEMA)
-        merge_new(con, [Report.of(e, r.doc.outlet) for r in fresh for e in r.events], now)
-    return len(fresh)
+        merge_new(con, [Report.of(e, doc.outlet) for doc, r in documents for e in r.events], now)
+    return fresh
 
 
 def _not_stored(store: Store, docs: list[Document], summary: IngestSummary,

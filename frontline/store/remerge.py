@@ -97,7 +97,8 @@ def replace(con: duckdb.DuckDBPyConnection, old_components: list[str], canonical
         "WHERE component_id IN (SELECT unnest($1))", [old_components]).fetchall()}
     con.execute("DELETE FROM canonical_reports WHERE component_id IN (SELECT unnest($1))", [old_components])
     con.execute("DELETE FROM canonical_events WHERE component_id IN (SELECT unnest($1))", [old_components])
-    event_rows, report_rows = [], []
+    event_rows: list[dict] = []
+    report_rows: list[dict] = []
     for canonical in canonicals:
         digest = canonical.content_hash()
         old = before.get(canonical.canonical_id)

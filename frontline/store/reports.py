@@ -107,6 +107,9 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def distance_km(a: Event, b: Event) -> float:
+    """Between two events; infinite when either has no coordinates."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return math.inf
     return km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 

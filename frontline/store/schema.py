@@ -159,4 +159,4 @@ def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
     for statement in migration.statements:
         con.execute(statement)
     con.execute("INSERT INTO schema_version VALUES ($1, $2, $3)",
-                [migration.version, migration.description, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+                [migration.version, migration.description, dt.datetime.now(dt.UTC).replace(tzinfo=None)])

@@ -1,0 +1,110 @@
+"""The language data files of lang/vi/ keep their shape: the keys the code reads, of the types it
+expects, every phrase a clean non-empty NFC string, no list holding the same phrase twice.
+
+A typo in a YAML key or a phrase pasted with a trailing space would otherwise show up only as
+events quietly missed.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from frontline.taxonomy import SUB_EVENT_TYPES
+
+LANG_VI = Path(__file__).resolve().parents[1] / "frontline" / "lang" / "vi"
+
+# file -> its top-level keys and the type of each (the code reads every one of them)
+SHAPES: dict[str, dict[str, type]] = {
+    "actors.yaml": {"templates": dict, "inter": dict, "with_article": list, "heads": dict, "named": list,
+                    "state_named": list},
+    "modality.yaml": {"near_words": int, "planned": dict, "negated": dict, "hypothetical": dict, "not_cues": list,
+                      "claim_verbs": list, "background": dict, "skip_sentence": list},
+    "numbers.yaml": {"digits": dict, "vague": dict, "death_words": list, "people_nouns": list, "fillers": list,
+                     "bounds": list},
+    "places.yaml": {"places": list},
+    "senses.yaml": {"context": dict, "not_context": list, "domains": dict},
+    "sources.yaml": {"sources": dict, "cues": list},
+    "typing.yaml": {"weapons": dict, "projectiles": list, "forced": list, "protest": dict},
+}
+
+
+def _load(name: str):
+    return yaml.safe_load((LANG_VI / name).read_text(encoding="utf-8"))
+
+
+def _strings(value, where: str):
+    """Every (where, string) inside a parsed YAML value, keys included."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if isinstance(key, str):
+                yield f"{where}/key", key
+            yield from _strings(inner, f"{where}/{key}")
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _strings(inner, f"{where}[{i}]")
+
+
+def _lists(value, where: str):
+    if isinstance(value, list):
+        yield where, value
+        for i, inner in enumerate(value):
+            yield from _lists(inner, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _lists(inner, f"{where}/{key}")
+
+
+ALL_FILES = sorted(p.name for p in LANG_VI.glob("*.yaml"))
+
+
+def test_every_data_file_is_covered():
+    assert set(ALL_FILES) == set(SHAPES) | {"dates.yaml", "place_cues.yaml", "triggers.yaml"}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_top_level_keys_and_types(name):
+    data = _load(name)
+    assert isinstance(data, dict), name
+    assert {k: type(v) for k, v in data.items()} == SHAPES[name]
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_phrases_are_clean_nfc_strings(name):
+    for where, text in _strings(_load(name), name):
+        assert text.strip(), f"{where}: empty"
+        assert text == text.strip(), f"{where}: {text!r} has spaces at an end"
+        assert unicodedata.normalize("NFC", text) == text, f"{where}: {text!r} is not NFC"
+        assert "  " not in text, f"{where}: {text!r} has a double space"
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_no_list_holds_a_phrase_twice(name):
+    for where, items in _lists(_load(name), name):
+        plain = [item for item in items if isinstance(item, str)]
+        twice = sorted({item for item in plain if plain.count(item) > 1})
+        assert not twice, f"{where}: {twice}"
+
+
+def test_triggers_name_their_kind_and_words():
+    entries = _load("triggers.yaml")
+    assert isinstance(entries, list) and entries
+    for entry in entries:
+        assert {"kind", "words"} <= set(entry), entry
+        assert isinstance(entry["words"], list) and entry["words"], entry["kind"]
+
+
+def test_weapon_types_are_acled_sub_event_types():
+    assert set(_load("typing.yaml")["weapons"]) <= set(SUB_EVENT_TYPES)
+
+
+def test_dates_and_place_cues_are_mappings_of_lists_and_words():
+    for name in ("dates.yaml", "place_cues.yaml"):
+        data = _load(name)
+        assert isinstance(data, dict) and data
+        for key, value in data.items():
+            assert isinstance(value, (dict, list, str, int)), f"{name}/{key}"
