@@ -63,8 +63,8 @@ def extract(
     workers: WorkersOption = None,
 ) -> None:
     """Extract ACLED-coded events from articles. Exit code 1 when any item failed."""
+    from frontline.events_table import events_table
     from frontline.io.writers import CsvEventWriter, event_json
-    from frontline.render import events_table
 
     fmt = fmt or (OutputFormat.table if output is None else OutputFormat.jsonl)
     cluster = cluster_spec(scheduler, workers)
@@ -94,7 +94,7 @@ def explain(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
 ) -> None:
     """Why each article was kept or skipped, and the sense and fate of each war word in it."""
-    from frontline.explaining import explain_items
+    from frontline.explain_report import explain_items
 
     failed = explain_items(paths, as_json, sys.stdout, report)
     raise typer.Exit(1 if failed else 0)

@@ -22,13 +22,13 @@ needs_shared = pytest.mark.skipif(not (SHARED / "score.py").exists() and not UND
 
 # Floors: today's figures minus a small margin, so that a change that loses real events fails.
 # The held-out part (data/annotated/vi/heldout) is the honest figure: never read, never trained on.
-# The rules alone score 0.70 on vi-dev, the set they were written against, and 0.35 held out;
+# The rules alone score 0.70 on vi-dev, the set they were written against, and 0.37 held out;
 # the learned models trade part of the first for the second (README, "Accuracy").
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "heldout"
-HELDOUT_EVENT_F1_FLOOR = 0.37
-HELDOUT_STRICT_F1_FLOOR = 0.31
-DEV_EVENT_F1_FLOOR = 0.48
-DEV_STRICT_F1_FLOOR = 0.45
+HELDOUT_EVENT_F1_FLOOR = 0.42
+HELDOUT_STRICT_F1_FLOOR = 0.35
+DEV_EVENT_F1_FLOOR = 0.50
+DEV_STRICT_F1_FLOOR = 0.47
 
 
 @pytest.mark.skipif(not UNDER_CI, reason="only CI must have the eval sets")

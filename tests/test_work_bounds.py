@@ -24,9 +24,10 @@ WAR_WORD = "không kích "
 
 
 def _seconds(text: str) -> float:
-    started = time.perf_counter()
+    """CPU seconds of this process: the work done, whatever else the machine is running."""
+    started = time.process_time()
     extract_document(Document("long", text, Published.parse("2020-01-01")))
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_a_440_kb_article_costs_under_ten_times_a_44_kb_one():

@@ -12,12 +12,12 @@ import threading
 from pathlib import Path
 
 from frontline.geo.build import build_gazetteer, gazetteer_path
+from frontline.geo.candidate_weights import rank
 from frontline.geo.cues import cues
+from frontline.geo.gazetteer_file import Store
 from frontline.geo.mentions import Finder
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rank import resolve
-from frontline.geo.scoring import rank
-from frontline.geo.store import Store
 from frontline.geo.text import exact_key
 
 

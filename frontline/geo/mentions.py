@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from frontline.geo.candidate_weights import Candidate, Context, admissible, rank
 from frontline.geo.cues import GOVERNMENT, ORG, OWNER, PERSON, TITLE, Cues, PlaceCue
+from frontline.geo.gazetteer_file import Store
 from frontline.geo.model import Place, PlaceMention
-from frontline.geo.scoring import Candidate, Context, admissible, rank
-from frontline.geo.store import Store
 from frontline.geo.text import exact_key, fold_key, is_vietnamese
 from frontline.geo.tokens import CONNECTORS, Words, capitalised, runs, words
 

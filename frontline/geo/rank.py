@@ -13,8 +13,8 @@ import dataclasses
 import math
 from collections import Counter
 
+from frontline.geo.candidate_weights import weight
 from frontline.geo.model import Place, PlaceMention
-from frontline.geo.scoring import weight
 from frontline.geo.text import exact_key
 
 _COUNTRY_BONUS = 1.0          # the article names this candidate's country elsewhere...

@@ -48,7 +48,7 @@ def _candidates_and_evidence(folder: Path):
     """Each coded article, where its gold events' evidence starts in it, and the rules' candidates."""
     from frontline.errors import ItemRejected
     from frontline.pipeline import read_candidates
-    from frontline.pipeline.explain import Explanation
+    from frontline.pipeline.explanation import Explanation
 
     gold = load_gold(folder)
     for doc in read_articles(folder):

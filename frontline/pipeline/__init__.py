@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
 from frontline.pipeline.assemble import drop_lone_titles, group_candidates, to_event
 from frontline.pipeline.builder import build_candidates
-from frontline.pipeline.explain import Explanation
+from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.gate import may_hold_events, sense_checked_triggers
 from frontline.pipeline.language import check_language
 from frontline.pipeline.normalize import fold_tones

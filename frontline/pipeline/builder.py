@@ -8,7 +8,7 @@ from dataclasses import replace
 from frontline.learn.type_features import type_features
 from frontline.pipeline.actors import ActorMention, with_kind
 from frontline.pipeline.context import ArticleContext
-from frontline.pipeline.explain import Explanation
+from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.fatalities import find_deaths
 from frontline.pipeline.frame import (
     LIST_GAP,
@@ -23,8 +23,8 @@ from frontline.pipeline.frame import (
 )
 from frontline.pipeline.modality import background_reason, clause_start, modality_of
 from frontline.pipeline.segment import Sentence
+from frontline.pipeline.sub_event import resolve_type
 from frontline.pipeline.triggers import NOUN_FORM, Trigger, context_classes, find_triggers
-from frontline.pipeline.typing import resolve_type
 
 NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
 FILE_PHOTO_DAYS = 7    # a caption dated this long before publication shows an old photo

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from frontline.pipeline.actors import find_actors
-from frontline.pipeline.explain import Explanation
+from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.modality import skip_reason
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.triggers import (
@@ -52,6 +52,11 @@ def peaceful_article(folded: str) -> str | None:
     return None if any(a.kind in ARMED_KINDS for a in actors) else domain
 
 
+# Of 15,253 sentences of the conflict pool that hold a war word, none holds more than 8; each war word
+# costs a reading of its whole sentence, so a sentence of nothing but war words is read up to here.
+MAX_WAR_WORDS_PER_SENTENCE = 16
+
+
 def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: Explanation,
                            doubted: list[tuple[Sentence, Trigger, str]] | None = None
                            ) -> list[tuple[Sentence, Trigger]]:
@@ -66,6 +71,10 @@ def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: 
         triggers = find_triggers(folded, sentence.start, sentence.end)
         if not triggers:
             continue
+        for trigger in triggers[MAX_WAR_WORDS_PER_SENTENCE:]:
+            explain.trigger(trigger.text, trigger.start, "dropped",
+                            f"past the {MAX_WAR_WORDS_PER_SENTENCE}th war word of one sentence: not read")
+        triggers = triggers[:MAX_WAR_WORDS_PER_SENTENCE]
         skip = skip_reason(folded, sentence.start, sentence.end)
         if skip:
             for trigger in triggers:

@@ -87,8 +87,8 @@ def control_command(
 ) -> None:
     """Who held PLACE from when to when, which changes were only claimed, and where reports conflict."""
     from frontline.store.db import Store
-    from frontline.store.render import timeline_table
     from frontline.store.timeline import control_timeline, resolve_place
+    from frontline.store.timeline_table import timeline_table
 
     with store_errors(db):
         where = resolve_place(place)

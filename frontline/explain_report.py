@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from frontline.errors import ItemProblem, ItemRejected
-from frontline.pipeline.explain import Explanation
+from frontline.pipeline.explanation import Explanation
 
 
 def explain_document(doc) -> tuple[Explanation, list]:
