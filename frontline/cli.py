@@ -19,6 +19,22 @@ from frontline.output_file import text_output
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
                   context_settings={"help_option_names": ["-h", "--help"]})
 
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        import frontline
+
+        print(f"frontline {frontline.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """Vietnamese news articles in, ACLED-coded conflict events out."""
+
+
 InputPaths = Annotated[list[str], typer.Argument(
     help="Article files (.txt .jsonl .csv .html) or '-' for standard input.", show_default=False)]
 

@@ -225,3 +225,14 @@ def test_extract_output_through_a_symlink_keeps_the_link(tmp_path):
     assert done.returncode == 0, done.stderr
     assert link.is_symlink() and target.stat().st_mode & 0o777 == 0o640
     assert len(target.read_text().splitlines()) >= 1
+
+
+@pytest.mark.parametrize("option, value, nearest", [
+    ("--event-type", "Battle", "Battles"), ("--country", "Syrai", "Syria"), ("--country", "Narnia", None)])
+def test_unknown_filter_values_exit_2_naming_the_nearest(db, option, value, nearest):
+    done = subprocess.run([*CLI, "export", "--db", str(db), option, value], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2
+    assert f"unknown {'country' if option == '--country' else 'event type'} '{value}'" in " ".join(done.stderr.split())
+    if nearest:
+        assert repr(nearest) in done.stderr

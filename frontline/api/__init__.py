@@ -6,6 +6,16 @@ the factory (uvicorn, tests and benchmarks call it); `serve.register` adds the
 """
 from __future__ import annotations
 
-from frontline.api.app import create_app
+from typing import Any
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """`create_app` imported when first used: the CLI reaches `frontline.api.serve` to register
+    `serve`, and must not pay for FastAPI (most of a second) on every other command."""
+    if name == "create_app":
+        from frontline.api.app import create_app
+
+        return create_app
+    raise AttributeError(name)

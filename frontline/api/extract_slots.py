@@ -3,9 +3,9 @@
 Extraction is CPU work. Run in the server's own threads it would hold the interpreter's lock and
 slow every read; run without a cap, a few maximum-size bodies would queue the rest for minutes.
 So each slot is a one-process pool (started at server start-up, its gazetteer and models read
-once), a request that finds no free slot is answered 503 at once with Retry-After, and a request
-over its budget has its process killed (no thread can be stopped mid-work; a process can) and a
-fresh one put in its place.
+once, before any budget starts), a request that finds no free slot is answered 503 at once with
+Retry-After, and a request over its budget has its process killed (no thread can be stopped
+mid-work; a process can) and a fresh one put in its place.
 """
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import asyncio
 import multiprocessing
 import queue
 from dataclasses import dataclass
-from multiprocessing.pool import Pool
+from multiprocessing.pool import AsyncResult, Pool
 
 DEFAULT_SLOTS = 2
 DEFAULT_BUDGET_SECONDS = 30.0
+WARM_UP_SECONDS = 120.0   # a fresh slot reads its gazetteer and models first; not part of any budget
 
 
 class SlotsBusy(Exception):
@@ -46,6 +47,11 @@ def _warm() -> None:
     frontline.extract("Quân đội Syria không kích thị trấn Albu Kamal hôm 11/11.", published="2017-11-20")
 
 
+def _ready() -> bool:
+    """Runs after the initializer: a slot whose _ready has returned is warm."""
+    return True
+
+
 def _extract(job: ExtractJob) -> tuple[str, object]:
     """In the slot's process: ("events", [dicts]) or ("rejected", reason)."""
     import frontline
@@ -68,10 +74,12 @@ class ExtractSlots:
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._free: queue.SimpleQueue[Pool] = queue.SimpleQueue()
         self._all: list[Pool] = []
+        self._warm: dict[int, AsyncResult] = {}
 
     def _new_pool(self) -> Pool:
         pool = self._context.Pool(1, initializer=_warm)
         self._all.append(pool)
+        self._warm[id(pool)] = pool.apply_async(_ready)
         return pool
 
     def start(self) -> None:
@@ -94,12 +102,17 @@ class ExtractSlots:
             pool = self._free.get_nowait()
         except queue.Empty:
             raise SlotsBusy from None
+        loop = asyncio.get_running_loop()
         try:
+            warm = self._warm[id(pool)]
+            if not warm.ready():  # the budget starts once the slot is warm
+                await loop.run_in_executor(None, warm.wait, WARM_UP_SECONDS)
             pending = pool.apply_async(_extract, (job,))
-            kind, value = await asyncio.get_running_loop().run_in_executor(None, pending.get, self.budget_seconds)
+            kind, value = await loop.run_in_executor(None, pending.get, self.budget_seconds)
         except multiprocessing.TimeoutError:
             pool.terminate()
             self._all.remove(pool)
+            del self._warm[id(pool)]
             pool = self._new_pool()
             raise OverBudget from None
         finally:

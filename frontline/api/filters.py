@@ -11,6 +11,7 @@ from pydantic import BeforeValidator
 
 from frontline.api.errors import ApiError
 from frontline.api.queries import BBox, EventQuery
+from frontline.filter_values import country_problem, event_type_problem, sub_event_type_problem
 from frontline.record import EXPORTED_MODALITIES, MODALITIES
 from frontline.store.selection import ExportFilter
 
@@ -72,6 +73,13 @@ def event_filters(
                             f"choose from {', '.join(MODALITIES)}")
     if since and until and since > until:
         raise ApiError(422, f"query parameters 'since' {since} and 'until' {until}: since is after until")
+    checks = [("event_type", v, event_type_problem) for v in event_type or [] if v.strip()]
+    checks += [("sub_event_type", v, sub_event_type_problem) for v in sub_event_type or [] if v.strip()]
+    checks += [("country", country, country_problem)] if country and country.strip() else []
+    for name, value, problem_of in checks:
+        problem = problem_of(value)
+        if problem:
+            raise ApiError(422, f"query parameter '{name}': {problem}")
     base = ExportFilter(since=since, until=until, country=country or None,
                         event_types=[t for t in event_type or [] if t.strip()],
                         modalities=list(modality or EXPORTED_MODALITIES), min_confidence=min_confidence)

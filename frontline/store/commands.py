@@ -123,6 +123,7 @@ def export_command(
     wait: Wait = 10.0,
 ) -> None:
     """Export the canonical events: ACLED CSV (ACLED's columns and order), JSON lines, GeoJSON or Parquet."""
+    from frontline.filter_values import country_problem, event_type_problem
     from frontline.store.db import Store
     from frontline.store.export import export
 
@@ -130,6 +131,11 @@ def export_command(
     if unknown:
         raise typer.BadParameter(f"unknown modality {', '.join(unknown)}; choose from {', '.join(MODALITIES)}",
                                  param_hint="--modality")
+    for value in event_type or []:
+        if problem := event_type_problem(value):
+            raise typer.BadParameter(problem, param_hint="--event-type")
+    if country and (problem := country_problem(country)):
+        raise typer.BadParameter(problem, param_hint="--country")
     if fmt is ExportFormat.parquet and (output is None or str(output) == "-"):
         raise typer.BadParameter("parquet is binary: give a file", param_hint="-o")
     selection = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
