@@ -14,6 +14,8 @@ from frontline.batch import ItemResult
 from frontline.cluster import ClusterSpec
 from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
 from frontline.errors import ItemProblem
+from frontline.io.plaintext import TextDefaults
+from frontline.options import InputPaths, LangOption, PublishedOption
 from frontline.output_file import text_output
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
@@ -35,9 +37,6 @@ def main(version: Annotated[bool, typer.Option(
     """Vietnamese news articles in, ACLED-coded conflict events out."""
 
 
-InputPaths = Annotated[list[str], typer.Argument(
-    help="Article files (.txt .jsonl .csv .html) or '-' for standard input.", show_default=False)]
-
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
@@ -50,13 +49,14 @@ def report(problem: ItemProblem) -> None:
     print(problem, file=sys.stderr)
 
 
-def run_items(paths: list[str], progress_label: str, cluster: ClusterSpec | None = None) -> Iterator[ItemResult]:
+def run_items(paths: list[str], progress_label: str, cluster: ClusterSpec | None = None,
+              text_defaults: TextDefaults | None = None) -> Iterator[ItemResult]:
     """Read and extract every item (here, or on `cluster`), reporting problems; a progress bar once there are two."""
     from frontline.cluster import extract_items
     from frontline.progress import LazyProgress
 
     with LazyProgress(progress_label) as progress, cluster_errors():
-        for result in extract_items(paths, cluster):
+        for result in extract_items(paths, cluster, text_defaults):
             for problem in result.problems:
                 report(problem)
             if result.doc is not None or result.failed:  # a reader's warning precedes its article
@@ -75,6 +75,8 @@ def extract(
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Only events at least this likely to be right (the README's reliability table).")] = 0.0,
+    published: PublishedOption = None,
+    lang: LangOption = None,
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
 ) -> None:
@@ -88,7 +90,7 @@ def extract(
     shown = []
     with text_output(output) as out:
         csv_writer = CsvEventWriter(out) if fmt is OutputFormat.csv else None
-        for result in run_items(paths, "extracting", cluster):
+        for result in run_items(paths, "extracting", cluster, TextDefaults(published, lang)):
             failed |= result.failed
             for event in result.events:
                 if not (all_modalities or event.exported_by_default) or event.confidence < min_confidence:

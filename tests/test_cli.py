@@ -50,3 +50,39 @@ def test_explain_shows_the_sense_and_sub_type_of_a_real_attack(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Disrupted weapons use" in result.output
     assert "'bắn hạ'" in result.output
+
+
+# "Trước đó, ngày 6/5, chiến đấu cơ Iraq đã khởi động một đợt không kích mới nhằm vào các tiền đồn
+# của IS ở Syria." (vietnews-030303): a day with no year, so only a publication date places it
+IRAQI_STRIKE = ("Trước đó, ngày 6/5, chiến đấu cơ Iraq đã khởi động một đợt không kích mới nhằm vào các tiền đồn "
+                "của IS ở Syria.")
+
+
+def _events(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+def test_published_dates_a_plain_article_on_stdin():
+    dated = runner.invoke(app, ["extract", "-", "--published", "2018-06-02", "--format", "jsonl"], input=IRAQI_STRIKE)
+    assert dated.exit_code == 0, dated.output
+    assert [(e["event_date"], e["sub_event_type"]) for e in _events(dated)] == [("2018-05-06", "Air/drone strike")]
+    undated = runner.invoke(app, ["extract", "-", "--format", "jsonl"], input=IRAQI_STRIKE)
+    assert _events(undated) == []
+
+
+def test_a_date_header_in_the_text_file_wins_over_published(tmp_path):
+    article = tmp_path / "strike.txt"
+    article.write_text(" date 2019-06-02 " + IRAQI_STRIKE, encoding="utf-8")
+    done = runner.invoke(app, ["extract", str(article), "--published", "2018-06-02", "--format", "jsonl"])
+    assert [e["event_date"] for e in _events(done)] == ["2019-05-06"]
+
+
+def test_published_in_the_future_is_refused_for_that_article():
+    done = runner.invoke(app, ["extract", "-", "--published", "2999-01-01", "--format", "jsonl"], input=IRAQI_STRIKE)
+    assert done.exit_code == 1
+    assert "in the future" in done.output
+
+
+def test_version():
+    done = runner.invoke(app, ["--version"])
+    assert done.exit_code == 0 and done.stdout.startswith("frontline ")

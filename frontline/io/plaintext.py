@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from frontline.errors import ItemProblem, ItemRejected
 from frontline.io.decode import decode_bytes
@@ -18,7 +19,20 @@ from frontline.record import Document
 _DATE_HEADER = re.compile(r"\s*date:?[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?:\s+|$)", re.IGNORECASE)
 
 
-def read_text(raw: bytes, doc_id: str, source: str) -> Iterator[Document | ItemProblem]:
+@dataclass(frozen=True, slots=True)
+class TextDefaults:
+    """What the command line says of plain-text articles (a .txt file, standard input), which carry
+    no fields: their publication date when no " date " header gives one, and their language."""
+
+    published: str | None = None
+    lang: str | None = None
+
+
+NO_DEFAULTS = TextDefaults()
+
+
+def read_text(raw: bytes, doc_id: str, source: str,
+              defaults: TextDefaults = NO_DEFAULTS) -> Iterator[Document | ItemProblem]:
     """The Document of a whole text file (or of standard input)."""
     try:
         decoded = decode_bytes(raw)
@@ -26,7 +40,8 @@ def read_text(raw: bytes, doc_id: str, source: str) -> Iterator[Document | ItemP
         yield ItemProblem(source, rejected.reason, doc_id)
         return
     published, text = split_date_header(decoded.text)
-    yield from document_or_problem(source, doc_id, decoded, text=text, published=published)
+    yield from document_or_problem(source, doc_id, decoded, text=text, published=published or defaults.published,
+                                   lang=defaults.lang)
 
 
 def split_date_header(text: str) -> tuple[str | None, str]:

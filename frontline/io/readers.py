@@ -17,7 +17,7 @@ from frontline.io.decode import binary_signature
 from frontline.io.documents import MAX_ITEM_BYTES, too_big_by_bytes
 from frontline.io.jsonl import read_jsonl
 from frontline.io.lines import open_lines
-from frontline.io.plaintext import read_text
+from frontline.io.plaintext import NO_DEFAULTS, TextDefaults, read_text
 from frontline.io.streams import read_capped, sniff_kind, with_head
 from frontline.io.table import read_csv
 from frontline.io.webpage import read_html
@@ -32,19 +32,20 @@ KINDS = {
 }
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[Document | ItemProblem]:
-    """Every article of every path, in order, and one ItemProblem per item that cannot be read."""
+def read_inputs(paths: Sequence[str], text_defaults: TextDefaults = NO_DEFAULTS) -> Iterator[Document | ItemProblem]:
+    """Every article of every path, in order, and one ItemProblem per item that cannot be read.
+    `text_defaults` fills what plain-text articles cannot say (publication date, language)."""
     for path in paths:
-        yield from read_path(path)
+        yield from read_path(path, text_defaults)
 
 
-def read_path(path: str) -> Iterator[Document | ItemProblem]:
+def read_path(path: str, text_defaults: TextDefaults = NO_DEFAULTS) -> Iterator[Document | ItemProblem]:
     """The articles of one file, or of standard input for "-"."""
     if path == STDIN:
         if sys.stdin is None:  # started without one (a service)
             yield ItemProblem("stdin", "there is no standard input to read")
         else:
-            yield from read_stream(sys.stdin.buffer, "stdin", "stdin", kind=None)
+            yield from read_stream(sys.stdin.buffer, "stdin", "stdin", kind=None, text_defaults=text_defaults)
         return
     file = Path(path)
     if file.is_dir():
@@ -61,13 +62,13 @@ def read_path(path: str) -> Iterator[Document | ItemProblem]:
     with handle:
         size = os.fstat(handle.fileno()).st_size if file.is_file() else None
         try:
-            yield from read_stream(handle, path, file.stem, KINDS.get(file.suffix.lower()), size)
+            yield from read_stream(handle, path, file.stem, KINDS.get(file.suffix.lower()), size, text_defaults)
         except OSError as error:
             yield ItemProblem(path, f"reading stopped: {error.strerror or error}")
 
 
 def read_stream(stream: BinaryIO, source: str, doc_id: str, kind: str | None,
-                size: int | None = None) -> Iterator[Document | ItemProblem]:
+                size: int | None = None, text_defaults: TextDefaults = NO_DEFAULTS) -> Iterator[Document | ItemProblem]:
     """Read one stream as `kind` ("text", "jsonl", "csv", "tsv", "html"), or as its first bytes say."""
     head, stream = with_head(stream)
     signature = binary_signature(head)
@@ -89,7 +90,7 @@ def read_stream(stream: BinaryIO, source: str, doc_id: str, kind: str | None,
         elif kind == "html":
             yield from read_html(raw, doc_id, source)
         else:
-            yield from read_text(raw, doc_id, source)
+            yield from read_text(raw, doc_id, source, text_defaults)
 
 
 def _read_lines(head: bytes, stream: BinaryIO, source: str, kind: str) -> Iterator[Document | ItemProblem]:

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
+from frontline.options import InputPaths, LangOption, PublishedOption
 from frontline.record import EXPORTED_MODALITIES, MODALITIES
 from frontline.store import DEFAULT_DB
 from frontline.store.errors import StoreBusy, StoreError
@@ -52,11 +53,12 @@ def store_errors(db: Path) -> Iterator[None]:
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Article files (.txt .jsonl .csv .html) or '-' for standard input.", show_default=False)],
+    paths: InputPaths,
     db: DbPath = Path(DEFAULT_DB),
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles stored per transaction.")] = 100,
     wait: Wait = 60.0,
+    published: PublishedOption = None,
+    lang: LangOption = None,
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
 ) -> None:
@@ -65,6 +67,7 @@ def ingest_command(
     An article already stored (same id, or the same text) adds nothing. Exit code 1 when any item failed.
     """
     from frontline.cluster import open_runner
+    from frontline.io.plaintext import TextDefaults
     from frontline.progress import LazyProgress
     from frontline.store.db import Store
     from frontline.store.ingest import ingest
@@ -72,7 +75,7 @@ def ingest_command(
     cluster = cluster_spec(scheduler, workers)
     with store_errors(db), cluster_errors(), open_runner(cluster) as runner, LazyProgress("ingesting") as progress:
         summary = ingest(paths, Store(db, wait=wait), batch_size=batch_size, on_item=progress.advance,
-                         runner=runner)
+                         runner=runner, text_defaults=TextDefaults(published, lang))
     print(f"stored {summary.articles_added} new article(s) with {summary.events_added} event(s); "
           f"{summary.articles_known} already stored; {summary.items_failed} failed; "
           f"{summary.canonical_events} canonical event(s) in {db}", file=sys.stderr)

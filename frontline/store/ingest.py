@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from frontline.batch import ItemResult
 from frontline.errors import ItemProblem
+from frontline.io.plaintext import NO_DEFAULTS, TextDefaults
 from frontline.record import Document
 from frontline.store import rows
 from frontline.store.db import Store, transaction
@@ -58,7 +59,8 @@ def print_problem(problem: ItemProblem) -> None:
 
 def ingest(paths: Sequence[str], store: Store, *, batch_size: int = 100, clock: Clock = default_clock,
            on_problem: Callable[[ItemProblem], None] = print_problem,
-           on_item: Callable[[], None] | None = None, runner: Runner | None = None) -> IngestSummary:
+           on_item: Callable[[], None] | None = None, runner: Runner | None = None,
+           text_defaults: TextDefaults = NO_DEFAULTS) -> IngestSummary:
     """Read, extract, store and merge every article of `paths`; problems go to `on_problem`, the run goes on.
 
     `runner` extracts each batch's new articles (frontline.cluster: this process, or a Dask cluster).
@@ -71,7 +73,7 @@ def ingest(paths: Sequence[str], store: Store, *, batch_size: int = 100, clock: 
     summary = IngestSummary()
     with store.writing():
         pass  # make, check or upgrade the file before any extraction work
-    for batch in _batches(read_inputs(paths), batch_size):
+    for batch in _batches(read_inputs(paths, text_defaults), batch_size):
         docs: list[Document] = []
         for item in batch:
             if isinstance(item, ItemProblem):
