@@ -34,8 +34,8 @@ from pathlib import Path
 
 import duckdb
 
+from frontline.ingest import ingest
 from frontline.store.db import Store
-from frontline.store.ingest import ingest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 INPUTS = [SHARED / "corpus" / "dantri-2020-21.jsonl", SHARED / "eval" / "vi-dev" / "articles.jsonl",

@@ -24,10 +24,11 @@ import time
 from pathlib import Path
 
 from frontline.batch import ItemResult
+from frontline.ingest import ingest
 from frontline.record import Document, Event
 from frontline.store import merge, remerge, rows
 from frontline.store.db import Store
-from frontline.store.ingest import ingest, store_batch
+from frontline.store.ingest import store_batch
 from frontline.store.reports import Report
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

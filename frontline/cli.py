@@ -12,10 +12,17 @@ import typer
 
 from frontline.batch import ItemResult
 from frontline.cluster import ClusterSpec
-from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
+from frontline.commands.options import (
+    InputPaths,
+    LangOption,
+    PublishedOption,
+    SchedulerOption,
+    WorkersOption,
+    cluster_errors,
+    cluster_spec,
+)
 from frontline.errors import ItemProblem
 from frontline.io.plaintext import TextDefaults
-from frontline.options import InputPaths, LangOption, PublishedOption
 from frontline.output_file import text_output
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
@@ -202,8 +209,8 @@ def train(
 
 def _register_commands() -> None:
     """The store's commands and `serve` live beside the code they drive."""
-    from frontline.api.serve import register as register_serve
-    from frontline.store.commands import register as register_store
+    from frontline.commands.serve import register as register_serve
+    from frontline.commands.store import register as register_store
 
     register_store(app)
     register_serve(app)

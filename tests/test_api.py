@@ -17,9 +17,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
 from frontline.api import create_app
+from frontline.ingest import ingest
 from frontline.store.db import Store
 from frontline.store.errors import StoreError
-from frontline.store.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "albu_kamal_2017-11.txt"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from frontline.ingest import ingest
 from frontline.store.db import Store
-from frontline.store.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "albu_kamal_2017-11.txt"

@@ -37,8 +37,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def seed_db(tmp_path_factory) -> Path:
+    from frontline.ingest import ingest
     from frontline.store.db import Store
-    from frontline.store.ingest import ingest
 
     db = tmp_path_factory.mktemp("map") / "seed.duckdb"
     ingest([str(SEED)], Store(db), on_problem=lambda problem: None)

@@ -12,8 +12,8 @@ __all__ = ["create_app"]
 
 
 def __getattr__(name: str) -> Any:
-    """`create_app` imported when first used: the CLI reaches `frontline.api.serve` to register
-    `serve`, and must not pay for FastAPI (most of a second) on every other command."""
+    """`create_app` imported when first used: the CLI's `serve` command lives apart
+    (frontline.commands.serve), and must not pay for FastAPI (most of a second) on every other command."""
     if name == "create_app":
         from frontline.api.app import create_app
 

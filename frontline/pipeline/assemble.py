@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 
 from frontline.geo.rank import distance_km
+from frontline.notes import english_note
 from frontline.pipeline.frame import Candidate
-from frontline.pipeline.notes import english_note
 from frontline.record import EXPORTED_MODALITIES, Event, Span
 from frontline.taxonomy import event_type, interaction
 

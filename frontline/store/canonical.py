@@ -146,7 +146,7 @@ def _sub_event_type(members: list[Report]) -> str:
 
 
 def _notes(canonical: Canonical) -> str:
-    from frontline.pipeline.notes import english_note  # the pipeline's wording, so both read alike
+    from frontline.notes import english_note  # the pipeline's wording, so both read alike
 
     note = english_note(canonical.event)
     n, asserted, claimed = canonical.article_count, canonical.asserted_reports, canonical.claimed_reports

@@ -1,50 +1,24 @@
-"""Articles in, stored and merged: `frontline ingest` as a library call.
+"""Extracted articles into the store: each batch written and merged in one transaction.
 
-Articles go in batches. For each batch the store is opened to see which are
-already there (same id or same text), closed while the new ones are
-extracted, and opened again to store them and re-merge in one transaction.
-A run killed at any point leaves whole batches or nothing of a batch, and
-running it again stores only what is missing. The lock is held only while
-writing, so a reader waiting a moment gets in between two batches.
+A batch is stored whole or not at all. An article already stored (same id, or the same text under
+another id) is skipped at COMMIT time, so two ingests into one file never store it twice. Reading
+and extracting the articles is the application's (frontline/ingest.py); this is the store's part.
 """
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
 
 from frontline.batch import ItemResult
-from frontline.errors import ItemProblem
-from frontline.io.plaintext import NO_DEFAULTS, TextDefaults
 from frontline.record import Document
 from frontline.store import rows
 from frontline.store.db import Store, transaction
 from frontline.store.remerge import merge_new
 from frontline.store.reports import Report
 
-if TYPE_CHECKING:
-    from frontline.cluster import Runner
-
 Clock = Callable[[], float]
-
-
-@dataclass(slots=True)
-class IngestSummary:
-    articles_added: int = 0
-    articles_known: int = 0       # same id or same text already stored (or earlier in this run)
-    events_added: int = 0
-    items_failed: int = 0
-    canonical_events: int = 0     # in the whole store after the run
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> bool:
-        return self.items_failed > 0
 
 
 def default_clock() -> float:
@@ -53,74 +27,16 @@ def default_clock() -> float:
     return float(fixed) if fixed else time.time()
 
 
-def print_problem(problem: ItemProblem) -> None:
-    print(problem, file=sys.stderr)
-
-
-def ingest(paths: Sequence[str], store: Store, *, batch_size: int = 100, clock: Clock = default_clock,
-           on_problem: Callable[[ItemProblem], None] = print_problem,
-           on_item: Callable[[], None] | None = None, runner: Runner | None = None,
-           text_defaults: TextDefaults = NO_DEFAULTS) -> IngestSummary:
-    """Read, extract, store and merge every article of `paths`; problems go to `on_problem`, the run goes on.
-
-    `runner` extracts each batch's new articles (frontline.cluster: this process, or a Dask cluster).
-    """
-    from frontline.cluster import LocalRunner
-    from frontline.io import read_inputs
-
-    runner = runner or LocalRunner()
-    started = time.perf_counter()
-    summary = IngestSummary()
-    with store.writing():
-        pass  # make, check or upgrade the file before any extraction work
-    for batch in _batches(read_inputs(paths, text_defaults), batch_size):
-        docs: list[Document] = []
-        for item in batch:
-            if isinstance(item, ItemProblem):
-                on_problem(item)
-                summary.items_failed += item.failed
-                if item.failed and on_item:
-                    on_item()
-            else:
-                docs.append(item)
-        new_docs = _not_stored(store, docs, summary, on_problem)
-        extracted = dict(zip(map(id, new_docs), runner.map(new_docs)))
-        results = []
-        for doc in docs:
-            if id(doc) in extracted:
-                result = extracted[id(doc)]
-                for problem in result.problems:
-                    on_problem(problem)
-                if result.failed:
-                    summary.items_failed += 1
-                else:
-                    results.append(result)
-            if on_item:
-                on_item()
-        if results:
-            # counted at COMMIT: another ingest into the same file may have stored some of them
-            # since _not_stored looked; those add nothing here and are known, not new
-            stored = _store_new(store, results, clock)
-            summary.articles_added += len(stored)
-            summary.articles_known += len(results) - len(stored)
-            summary.events_added += sum(len(r.events) for r in stored)
-    with store.reading() as con:
-        counted = con.execute("SELECT count(*) FROM canonical_events").fetchone()
-        summary.canonical_events = int(counted[0]) if counted else 0
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
 def store_batch(store: Store, results: list[ItemResult], clock: Clock = default_clock) -> int:
     """Store extracted articles and their events and merge them, in one transaction; how many were new."""
-    return len(_store_new(store, results, clock))
+    return len(store_new(store, results, clock))
 
 
-def _store_new(store: Store, results: list[ItemResult], clock: Clock) -> list[ItemResult]:
+def store_new(store: Store, results: list[ItemResult], clock: Clock) -> list[ItemResult]:
     """store_batch's work; the results that were new (stored) at the transaction's commit."""
     now = dt.datetime.fromtimestamp(clock(), dt.UTC).replace(tzinfo=None)
     with store.writing() as con, transaction(con):
-        ids, hashes = _stored_keys(con, [r.doc for r in results if r.doc is not None])
+        ids, hashes = stored_keys(con, [r.doc for r in results if r.doc is not None])
         fresh: list[ItemResult] = []
         for result in results:
             doc = result.doc
@@ -143,38 +59,10 @@ def _store_new(store: Store, results: list[ItemResult], clock: Clock) -> list[It
     return fresh
 
 
-def _not_stored(store: Store, docs: list[Document], summary: IngestSummary,
-                on_problem: Callable[[ItemProblem], None]) -> list[Document]:
-    """The documents of a batch that are neither stored nor repeated earlier in it (by id or by text)."""
-    if not docs:
-        return []
-    with store.reading() as con:
-        ids, hashes = _stored_keys(con, docs)
-    fresh = []
-    for doc in docs:
-        digest = rows.content_hash(doc.text)
-        if doc.doc_id in ids or digest in hashes:
-            summary.articles_known += 1
-            if doc.doc_id in ids and digest not in hashes:
-                on_problem(ItemProblem(doc.source_path or doc.doc_id, "an article with this id is already stored "
-                                       "with other text; kept the stored one", doc.doc_id, failed=False))
-            continue
-        ids.add(doc.doc_id)
-        hashes.add(digest)
-        fresh.append(doc)
-    return fresh
-
-
-def _stored_keys(con, docs: Iterable[Document]) -> tuple[set[str], set[str]]:
+def stored_keys(con, docs: Iterable[Document]) -> tuple[set[str], set[str]]:
     docs = list(docs)
     found = con.execute(
         "SELECT article_id, content_hash FROM articles "
         "WHERE article_id IN (SELECT unnest($1)) OR content_hash IN (SELECT unnest($2))",
         [[d.doc_id for d in docs], [rows.content_hash(d.text) for d in docs]]).fetchall()
     return {row[0] for row in found}, {row[1] for row in found}
-
-
-def _batches(items: Iterable[Document | ItemProblem], size: int) -> Iterator[list[Document | ItemProblem]]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, max(1, size))):
-        yield batch

@@ -1,15 +1,28 @@
-"""The `--scheduler` and `--workers` options, defined once for every command that extracts."""
+"""Command-line options that several commands share, defined once (typer's Annotated types), and
+the handling of what the cluster options ask for."""
 from __future__ import annotations
 
 import contextlib
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from frontline.cluster.connect import ClusterError, ClusterSpec
 
+InputPaths = Annotated[list[str], typer.Argument(
+    help="Article files (.txt .jsonl .csv .html) or '-' for standard input.", show_default=False)]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Publication date (YYYY-MM or YYYY-MM-DD) of plain-text articles (.txt, standard input) "
+    "that have no ' date ' header line.")]
+LangOption = Annotated[str | None, typer.Option(
+    "--lang", help="Language code of plain-text articles (default: identified from the text).")]
+DbPath = Annotated[Path, typer.Option(
+    "--db", envvar="FRONTLINE_DB", help="The frontline database (a DuckDB file); made by ingest when missing.")]
+Wait = Annotated[float, typer.Option(
+    "--wait", min=0, help="Seconds to wait for another frontline process to let go of the database.")]
 SchedulerOption = Annotated[str | None, typer.Option(  # noqa: UP007 - typer reads Optional
     "--scheduler", metavar="ADDRESS", show_default=False,
     help="Extract on this Dask scheduler's workers (e.g. tcp://10.0.0.5:8786).")]

@@ -15,8 +15,17 @@ from typing import Annotated
 
 import typer
 
-from frontline.cluster.options import SchedulerOption, WorkersOption, cluster_errors, cluster_spec
-from frontline.options import InputPaths, LangOption, PublishedOption
+from frontline.commands.options import (
+    DbPath,
+    InputPaths,
+    LangOption,
+    PublishedOption,
+    SchedulerOption,
+    Wait,
+    WorkersOption,
+    cluster_errors,
+    cluster_spec,
+)
 from frontline.record import EXPORTED_MODALITIES, MODALITIES
 from frontline.store import DEFAULT_DB
 from frontline.store.errors import StoreBusy, StoreError
@@ -24,10 +33,6 @@ from frontline.store.selection import ExportFilter, ExportFormat
 
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: the same command will work once the writer is done
 
-DbPath = Annotated[Path, typer.Option(
-    "--db", envvar="FRONTLINE_DB", help="The frontline database (a DuckDB file); made by ingest when missing.")]
-Wait = Annotated[float, typer.Option(
-    "--wait", min=0, help="Seconds to wait for another frontline process to let go of the database.")]
 
 
 @contextlib.contextmanager
@@ -67,10 +72,10 @@ def ingest_command(
     An article already stored (same id, or the same text) adds nothing. Exit code 1 when any item failed.
     """
     from frontline.cluster import open_runner
+    from frontline.ingest import ingest
     from frontline.io.plaintext import TextDefaults
     from frontline.progress import LazyProgress
     from frontline.store.db import Store
-    from frontline.store.ingest import ingest
 
     cluster = cluster_spec(scheduler, workers)
     with store_errors(db), cluster_errors(), open_runner(cluster) as runner, LazyProgress("ingesting") as progress:
