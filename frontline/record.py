@@ -102,31 +102,40 @@ class Span:
         return {"role": self.role, "start": self.start, "end": self.end, "text": self.text}
 
 
+# How wide an integer field is stored (frontline/store/rows.py derives the table's columns from the
+# fields below; an int without a mark is a 32-bit INTEGER).
+SMALL = {"storage": "int8"}    # codes and precisions: 1-3, ACLED's inter codes 0-8, interaction 0-88
+WIDE = {"storage": "int64"}    # GeoNames ids
+
+
 @dataclass(slots=True)
 class Event:
-    """One ACLED row: one sub-event type, one place, one day, one actor pair."""
+    """One ACLED row: one sub-event type, one place, one day, one actor pair.
+
+    The one definition of the event's fields: the store's columns (store/rows.py) are derived from
+    it, and tests hold the store's tables and the API's model to it."""
 
     doc_id: str
     event_id: str
-    event_date: str
-    time_precision: int
+    event_date: str                       # ISO day; stored as a DATE
+    time_precision: int = field(metadata=SMALL)
     event_type: str
     sub_event_type: str
     actor1: str | None = None
     assoc_actor_1: list[str] = field(default_factory=list)
     actor2: str | None = None
     assoc_actor_2: list[str] = field(default_factory=list)
-    inter1: int | None = None
-    inter2: int | None = None
-    interaction: int | None = None
+    inter1: int | None = field(default=None, metadata=SMALL)
+    inter2: int | None = field(default=None, metadata=SMALL)
+    interaction: int | None = field(default=None, metadata=SMALL)
     country: str | None = None
     iso3: str | None = None
     admin1: str | None = None
     location: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    geo_precision: int | None = None
-    geonameid: int | None = None
+    geo_precision: int | None = field(default=None, metadata=SMALL)
+    geonameid: int | None = field(default=None, metadata=WIDE)
     fatalities: int = 0
     fatalities_known: bool = False
     modality: str = "asserted"

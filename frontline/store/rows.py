@@ -6,8 +6,10 @@ in a small batch is still the right type.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import typing
 from typing import Any
 
 import duckdb
@@ -22,18 +24,31 @@ ARTICLE_SCHEMA = pa.schema([
     ("event_count", pa.int32()), ("ingested_at", pa.timestamp("us")),
 ])
 
-EVENT_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("article_id", pa.string()), ("event_date", pa.date32()),
-    ("time_precision", pa.int8()), ("event_type", pa.string()), ("sub_event_type", pa.string()),
-    ("actor1", pa.string()), ("assoc_actor_1", pa.list_(pa.string())),
-    ("actor2", pa.string()), ("assoc_actor_2", pa.list_(pa.string())),
-    ("inter1", pa.int8()), ("inter2", pa.int8()), ("interaction", pa.int8()),
-    ("country", pa.string()), ("iso3", pa.string()), ("admin1", pa.string()), ("location", pa.string()),
-    ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int8()),
-    ("geonameid", pa.int64()), ("fatalities", pa.int32()), ("fatalities_known", pa.bool_()),
-    ("modality", pa.string()), ("claimed_by", pa.string()), ("sources", pa.list_(pa.string())),
-    ("confidence", pa.float64()), ("notes", pa.string()), ("lang", pa.string()),
-])
+_ARROW = {"str": pa.string(), "int": pa.int32(), "float": pa.float64(), "bool": pa.bool_(),
+          "list[str]": pa.list_(pa.string()), "int8": pa.int8(), "int64": pa.int64()}
+_RENAMED = {"doc_id": "article_id"}            # the record's name -> the column's
+_OWN_TABLE = ("evidence",)                       # spans go to the evidence table
+
+
+def _event_schema() -> pa.Schema:
+    """The events table's columns, from record.Event's fields: one name and type each."""
+    hints = typing.get_type_hints(Event)
+    columns = []
+    for f in dataclasses.fields(Event):
+        if f.name in _OWN_TABLE:
+            continue
+        if f.name == "event_date":
+            kind = pa.date32()
+        else:
+            args = [a for a in typing.get_args(hints[f.name]) if a is not type(None)]
+            base = hints[f.name] if not args or typing.get_origin(hints[f.name]) is list else args[0]
+            kind = _ARROW[f.metadata.get("storage") or ("list[str]" if typing.get_origin(base) is list
+                                                        else base.__name__)]
+        columns.append((_RENAMED.get(f.name, f.name), kind))
+    return pa.schema(columns)
+
+
+EVENT_SCHEMA = _event_schema()
 
 EVIDENCE_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("role", pa.string()), ("start_char", pa.int32()),
