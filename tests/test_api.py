@@ -9,6 +9,7 @@ from __future__ import annotations
 import concurrent.futures
 import itertools
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,11 @@ def test_unknown_filter_values_are_422_with_the_nearest_valid_ones(client, param
 
 def test_filter_values_in_any_case_or_iso3_still_match(client):
     assert client.get("/events", params={"country": "SYR", "event_type": "battles"}).status_code == 200
+
+
+def test_q_finds_events_by_the_words_of_their_articles(client):
+    found = client.get("/events", params={"q": "tái chiếm", "limit": 50}).json()
+    assert found["total"] >= 1
+    assert "Non-state actor overtakes territory" in {e["sub_event_type"] for e in found["events"]}
+    decomposed = unicodedata.normalize("NFD", "TÁI CHIẾM")  # as some keyboards and pages send it
+    assert client.get("/events", params={"q": decomposed, "limit": 50}).json()["total"] == found["total"]

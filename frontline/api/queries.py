@@ -6,6 +6,7 @@ an actor and a text search.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,11 +59,15 @@ class EventQuery:
             clauses.append(f"(lower(actor1) LIKE ${n} ESCAPE '\\' OR lower(actor2) LIKE ${n} ESCAPE '\\' OR "
                            f"lower(array_to_string(assoc_actor_1 || assoc_actor_2, chr(10))) LIKE ${n} ESCAPE '\\')")
         if self.text:
-            params.append(f"%{_escape(self.text.strip().casefold())}%")
+            # the English fields, and the words of the articles behind the event (its evidence, in
+            # the article's language: "tái chiếm" finds the retakes the articles tell)
+            params.append(f"%{_escape(unicodedata.normalize('NFC', self.text.strip()).casefold())}%")
             n = len(params)
             clauses.append(f"(lower(notes) LIKE ${n} ESCAPE '\\' OR lower(location) LIKE ${n} ESCAPE '\\' OR "
                            f"lower(admin1) LIKE ${n} ESCAPE '\\' OR lower(coalesce(actor1, '') || ' ' || "
-                           f"coalesce(actor2, '')) LIKE ${n} ESCAPE '\\')")
+                           f"coalesce(actor2, '')) LIKE ${n} ESCAPE '\\' OR canonical_id IN ("
+                           f"SELECT r.canonical_id FROM canonical_reports r JOIN evidence v ON v.event_id = r.event_id "
+                           f"WHERE lower(v.text) LIKE ${n} ESCAPE '\\'))")
         return " AND ".join(clauses), params
 
 
