@@ -62,7 +62,8 @@ def event_filters(
     actor: Annotated[Text, Query(description="part of an actor's name, any case")] = None,
     modality: Annotated[Names, Query(description=f"repeat for several: {', '.join(MODALITIES)} "
                                                  f"(default {' and '.join(EXPORTED_MODALITIES)})")] = None,
-    q: Annotated[Text, Query(description="text search in the notes, place and actors, and in the words of the articles behind each event")] = None,
+    q: Annotated[Text, Query(description="text search in the notes, place and actors, "
+                                        "and in the words of the articles behind each event")] = None,
     min_confidence: Annotated[float | None, Query(
         ge=0.0, le=1.0, allow_inf_nan=False,
         description="only events at least this likely to be right (calibrated on held-out articles)")] = None,
