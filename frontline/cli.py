@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -93,15 +94,20 @@ def extract(
 
     fmt = fmt or (OutputFormat.table if output is None else OutputFormat.jsonl)
     cluster = cluster_spec(scheduler, workers)
+    started = time.perf_counter()
     failed = False
+    articles = failures = written = 0
     shown = []
     with text_output(output) as out:
         csv_writer = CsvEventWriter(out) if fmt is OutputFormat.csv else None
         for result in run_items(paths, "extracting", cluster, TextDefaults(published, lang)):
             failed |= result.failed
+            failures += result.failed
+            articles += result.doc is not None
             for event in result.events:
                 if not (all_modalities or event.exported_by_default) or event.confidence < min_confidence:
                     continue
+                written += 1
                 if csv_writer:
                     csv_writer.write(event)
                 elif fmt is OutputFormat.jsonl:
@@ -110,6 +116,9 @@ def extract(
                     shown.append(event)
         if fmt is OutputFormat.table:
             events_table(shown, out)
+    where = f" → {output}" if output is not None and str(output) != "-" else ""
+    print(f"{articles:,} article(s) → {written:,} event(s), {failures:,} failed, "
+          f"{time.perf_counter() - started:.1f} s{where}", file=sys.stderr)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -18,3 +18,12 @@ def corpus_articles() -> list[dict]:
         pytest.skip(f"corpus not found: {CORPUS}")
     with CORPUS.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in itertools.islice(handle, 8)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_gazetteer() -> None:
+    """Build the gazetteer once before any test: a command run by a test then finds it, and its stderr
+    holds only what the test is about, not the first run's building messages."""
+    from frontline.geo.build import build_gazetteer
+
+    build_gazetteer()

@@ -262,7 +262,9 @@ def test_warnings_alone_exit_0(tmp_path, bad_and_good):
     chosen = [p for p in paths if Path(p).name in ("undated.jsonl", "bad-utf8.txt")]
     result = run(*chosen, "-o", str(tmp_path / "events.jsonl"))
     assert result.exit_code == 0, result.stderr
-    assert [said_line.split(":")[0] for said_line in result.stderr.splitlines()] == ["warning"] * 3
+    *said_lines, summary = result.stderr.splitlines()
+    assert [said_line.split(":")[0] for said_line in said_lines] == ["warning"] * 3
+    assert summary.startswith("2 article(s) → ") and ", 0 failed," in summary
 
 
 def test_stdin_through_the_installed_command(tmp_path, corpus_articles):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -86,3 +87,11 @@ def test_published_in_the_future_is_refused_for_that_article():
 def test_version():
     done = runner.invoke(app, ["--version"])
     assert done.exit_code == 0 and done.stdout.startswith("frontline ")
+
+
+def test_extract_ends_with_a_summary_line(tmp_path):
+    out = tmp_path / "events.jsonl"
+    done = runner.invoke(app, ["extract", "-", "--published", "2018-06-02", "-o", str(out)], input=IRAQI_STRIKE)
+    assert done.exit_code == 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert re.fullmatch(rf"1 article\(s\) → 1 event\(s\), 0 failed, [\d.]+ s → {re.escape(str(out))}", last), last

@@ -74,16 +74,25 @@ def build_gazetteer(force: bool = False) -> Path:
     if path.exists() and not force:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    # the first run of a new version spends most of a minute here: say so at once, on stderr
+    _say(f"frontline: building the gazetteer (once per version, about a minute) in {path.parent}")
     with _lock(path.with_name(path.name + ".lock")):
         if path.exists() and not force:   # another process built it while we waited
+            _say("frontline: the gazetteer is ready (another process built it)")
             return path
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        started = time.perf_counter()
         try:
             _write(tmp)
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
+    _say(f"frontline: gazetteer built in {time.perf_counter() - started:.0f} s: {path}")
     return path
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 @contextmanager
@@ -106,7 +115,9 @@ def _write(path: Path) -> None:
     from frontline.geo.rows import gather, lexicon_rows
 
     started = time.perf_counter()
+    _say("frontline:   reading GeoNames cities, admin1 names, CLDR country names and places.yaml ...")
     gathered = gather()
+    _say(f"frontline:   {len(gathered.places):,} places and {len(gathered.names):,} names read; writing ...")
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     try:

@@ -65,7 +65,8 @@ def ensure_built() -> Path:
     if path.exists():
         return path
     code = "from frontline.geo.build import build_gazetteer; build_gazetteer()"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # the child's progress lines go straight to this process's stderr; its output is not read
+    done = subprocess.run([sys.executable, "-c", code], stdout=subprocess.DEVNULL, text=True)
     if done.returncode == 0 and path.exists():
         return path
     return build_gazetteer()
