@@ -206,8 +206,9 @@ def test_export_to_a_device_node_writes_to_the_device(db, tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
-def test_export_to_a_full_device_fails_in_one_line(db):
-    done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "acled-csv", "-o", "/dev/full"],
+@pytest.mark.parametrize("fmt", ["acled-csv", "parquet"])
+def test_export_to_a_full_device_fails_in_one_line(db, fmt):
+    done = subprocess.run([*CLI, "export", "--db", str(db), "--format", fmt, "-o", "/dev/full"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
