@@ -237,3 +237,17 @@ def test_unknown_filter_values_exit_2_naming_the_nearest(db, option, value, near
     assert f"unknown {'country' if option == '--country' else 'event type'} '{value}'" in " ".join(done.stderr.split())
     if nearest:
         assert repr(nearest) in done.stderr
+
+
+def test_excel_csv_opens_with_a_byte_order_mark_and_reads_the_same(db, tmp_path):
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    export(db, "--format", "acled-csv", "-o", str(plain))
+    export(db, "--format", "acled-csv", "--excel", "-o", str(excel))
+    assert excel.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    assert pd.read_csv(excel, encoding="utf-8-sig").equals(pd.read_csv(plain))
+
+
+def test_excel_is_only_for_the_acled_csv(db):
+    done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "jsonl", "--excel"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2 and "--excel" in done.stderr

@@ -128,6 +128,8 @@ def export_command(
     min_confidence: Annotated[float | None, typer.Option(  # noqa: UP007
         "--min-confidence", min=0.0, max=1.0,
         help="Only events at least this likely to be right (the README's reliability table).")] = None,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="ACLED CSV that Excel opens right: UTF-8 with a byte-order mark.")] = False,
     wait: Wait = 10.0,
 ) -> None:
     """Export the canonical events: ACLED CSV (ACLED's columns and order), JSON lines, GeoJSON or Parquet."""
@@ -144,6 +146,8 @@ def export_command(
             raise typer.BadParameter(problem, param_hint="--event-type")
     if country and (problem := country_problem(country)):
         raise typer.BadParameter(problem, param_hint="--country")
+    if excel and fmt is not ExportFormat.acled_csv:
+        raise typer.BadParameter("--excel is for --format acled-csv", param_hint="--excel")
     if fmt is ExportFormat.parquet and (output is None or str(output) == "-"):
         raise typer.BadParameter("parquet is binary: give a file", param_hint="-o")
     selection = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
@@ -151,7 +155,7 @@ def export_command(
                              modalities=list(modality or EXPORTED_MODALITIES), min_confidence=min_confidence)
     with store_errors(db), Store(db, wait=wait).reading() as con:
         try:
-            count = export(con, fmt, output, selection)
+            count = export(con, fmt, output, selection, excel=excel)
         except OSError as error:
             print(f"error: cannot write {output}: {error.strerror or error}", file=sys.stderr)
             raise typer.Exit(1) from None

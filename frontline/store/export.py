@@ -32,8 +32,10 @@ def canonical_rows(con: duckdb.DuckDBPyConnection, selection: ExportFilter) -> l
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, output: Path | None,
-           selection: ExportFilter | None = None, out: IO[str] | None = None) -> int:
-    """Write the selected canonical events to `output` (or `out`, or stdout for None or "-"); how many."""
+           selection: ExportFilter | None = None, out: IO[str] | None = None, excel: bool = False) -> int:
+    """Write the selected canonical events to `output` (or `out`, or stdout for None or "-"); how many.
+    `excel`: the CSV opens with a byte-order mark, which Excel needs to read UTF-8 (Vietnamese names)
+    as UTF-8 rather than the machine's code page."""
     found = canonical_rows(con, selection or ExportFilter())
     if fmt is ExportFormat.parquet:
         if output is None or str(output) == "-":
@@ -44,6 +46,8 @@ def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, output: Path | Non
         return len(found)
     with text_output(output, out) as stream:
         if fmt is ExportFormat.acled_csv:
+            if excel:
+                stream.write("\ufeff")
             write_acled_csv(found, stream)
         elif fmt is ExportFormat.jsonl:
             write_jsonl(con, found, stream)
