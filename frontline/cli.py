@@ -61,9 +61,9 @@ def run_items(paths: list[str], progress_label: str, cluster: ClusterSpec | None
               text_defaults: TextDefaults | None = None) -> Iterator[ItemResult]:
     """Read and extract every item (here, or on `cluster`), reporting problems; a progress bar once there are two."""
     from frontline.cluster import extract_items
-    from frontline.progress import LazyProgress
+    from frontline.progress import LazyProgress, count_items
 
-    with LazyProgress(progress_label) as progress, cluster_errors():
+    with LazyProgress(progress_label, count_items(paths)) as progress, cluster_errors():
         for result in extract_items(paths, cluster, text_defaults):
             for problem in result.problems:
                 report(problem)

@@ -95,3 +95,18 @@ def test_extract_ends_with_a_summary_line(tmp_path):
     assert done.exit_code == 0
     last = done.stderr.strip().splitlines()[-1]
     assert re.fullmatch(rf"1 article\(s\) → 1 event\(s\), 0 failed, [\d.]+ s → {re.escape(str(out))}", last), last
+
+
+def test_progress_for_a_log_file_says_where_the_run_is(tmp_path, capsys, corpus_articles):
+    from frontline.progress import PLAIN_EVERY, LazyProgress, count_items
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n\n" for a in corpus_articles), encoding="utf-8")
+    assert count_items([str(feed)]) == len(corpus_articles)      # blank lines are not articles
+    assert count_items([str(feed), "-"]) is None                 # standard input: unknown
+    with LazyProgress("extracting", total=2 * PLAIN_EVERY) as progress:
+        for _ in range(PLAIN_EVERY):
+            progress.advance()
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 1 and said[0].startswith(f"extracting: {PLAIN_EVERY:,}/{2 * PLAIN_EVERY:,} articles, ")
+    assert "s left" in said[0]
