@@ -1,6 +1,7 @@
 """The command line: every command documents itself; explain shows the reasoning behind a row."""
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -110,3 +111,22 @@ def test_progress_for_a_log_file_says_where_the_run_is(tmp_path, capsys, corpus_
     said = capsys.readouterr().err.strip().splitlines()
     assert len(said) == 1 and said[0].startswith(f"extracting: {PLAIN_EVERY:,}/{2 * PLAIN_EVERY:,} articles, ")
     assert "s left" in said[0]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_table_fits_an_80_column_terminal_without_splitting_dates(monkeypatch):
+    from frontline import extract
+    from frontline.events_table import events_table
+
+    monkeypatch.setenv("COLUMNS", "80")
+    events = extract(IRAQI_STRIKE, published="2018-06-02")
+    screen = _Terminal()
+    events_table(events, screen)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in screen.getvalue().splitlines()]
+    assert max(len(line) for line in lines) <= 80
+    assert any("2018-05-06 (1)" in line for line in lines)      # the date whole, on one line
+    assert any("time_precision" in line for line in lines)      # "(prec)" explained
