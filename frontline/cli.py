@@ -219,9 +219,11 @@ def train(
 def _register_commands() -> None:
     """The store's commands and `serve` live beside the code they drive."""
     from frontline.commands.serve import register as register_serve
+    from frontline.commands.stats import register as register_stats
     from frontline.commands.store import register as register_store
 
     register_store(app)
+    register_stats(app)
     register_serve(app)
 
 

@@ -251,3 +251,16 @@ def test_excel_is_only_for_the_acled_csv(db):
     done = subprocess.run([*CLI, "export", "--db", str(db), "--format", "jsonl", "--excel"], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 2 and "--excel" in done.stderr
+
+
+def test_stats_counts_by_type_country_and_month(db):
+    done = subprocess.run([*CLI, "stats", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["total"] == 3  # asserted and claimed only, as the export
+    assert sum(row["count"] for row in found["by_month"]) == 3
+    assert {row["key"] for row in found["by_country"]} == {"Syria", "Iraq", "Palestine"}
+    shown = subprocess.run([*CLI, "stats", "--db", str(db), "--country", "Syria"], capture_output=True, text=True,
+                           timeout=120, env={**os.environ, "COLUMNS": "80"})
+    assert shown.returncode == 0 and "by event type" in shown.stdout and "█" in shown.stdout
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80
