@@ -1,6 +1,7 @@
 """The command line: every command documents itself; explain shows the reasoning behind a row."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -130,3 +131,19 @@ def test_the_table_fits_an_80_column_terminal_without_splitting_dates(monkeypatc
     assert max(len(line) for line in lines) <= 80
     assert any("2018-05-06 (1)" in line for line in lines)      # the date whole, on one line
     assert any("time_precision" in line for line in lines)      # "(prec)" explained
+
+
+def test_extract_csv_keeps_evidence_as_readable_columns(tmp_path):
+    out = tmp_path / "events.csv"
+    done = runner.invoke(app, ["extract", "-", "--published", "2018-06-02", "--format", "csv", "-o", str(out)],
+                         input=IRAQI_STRIKE)
+    assert done.exit_code == 0
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1 and "evidence" not in rows[0]
+    row = rows[0]
+    assert row["evidence_sentence"] == IRAQI_STRIKE and row["evidence_trigger"] == "đợt không kích"
+    assert row["evidence_date"] == "ngày 6/5"
+    spans = dict(part.rsplit(" ", 1) for part in row["evidence_spans"].split("; "))
+    start, end = map(int, spans["trigger"].split("-"))
+    assert IRAQI_STRIKE[start:end] == "đợt không kích"
