@@ -3,6 +3,7 @@ the handling of what the cluster options ask for."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,11 @@ DbPath = Annotated[Path, typer.Option(
     "--db", envvar="FRONTLINE_DB", help="The frontline database (a DuckDB file); made by ingest when missing.")]
 Wait = Annotated[float, typer.Option(
     "--wait", min=0, help="Seconds to wait for another frontline process to let go of the database.")]
+SinceOption = Annotated[dt.datetime | None, typer.Option(
+    "--since", formats=["%Y-%m-%d"], help="Events on or after this day (YYYY-MM-DD).")]
+UntilOption = Annotated[dt.datetime | None, typer.Option(
+    "--until", formats=["%Y-%m-%d"], help="Events on or before this day (YYYY-MM-DD).")]
+CountryOption = Annotated[str | None, typer.Option("--country", help="Country as ACLED spells it, or its ISO3 code.")]
 SchedulerOption = Annotated[str | None, typer.Option(  # noqa: UP007 - typer reads Optional
     "--scheduler", metavar="ADDRESS", show_default=False,
     help="Extract on this Dask scheduler's workers (e.g. tcp://10.0.0.5:8786).")]

@@ -2,7 +2,6 @@
 with a bar for each, so an analyst sees the shape of the data before exporting it."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from frontline.commands.options import DbPath, Wait
+from frontline.commands.options import CountryOption, DbPath, SinceOption, UntilOption, Wait
 from frontline.store import DEFAULT_DB
 
 BAR_WIDTH = 30
@@ -52,12 +51,9 @@ def _table(title: str, rows: list[dict[str, Any]]):
 
 def stats_command(
     db: DbPath = Path(DEFAULT_DB),
-    since: Annotated[dt.datetime | None, typer.Option(  # noqa: UP007
-        "--since", formats=["%Y-%m-%d"], help="Events on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.datetime | None, typer.Option(  # noqa: UP007
-        "--until", formats=["%Y-%m-%d"], help="Events on or before this day (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option(  # noqa: UP007
-        "--country", help="Country as ACLED spells it, or its ISO3 code.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     wait: Wait = 10.0,
 ) -> None:

@@ -6,7 +6,6 @@ a traceback: exit code 75 (try again later) when the file is busy, 1 otherwise.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -16,11 +15,14 @@ from typing import Annotated
 import typer
 
 from frontline.commands.options import (
+    CountryOption,
     DbPath,
     InputPaths,
     LangOption,
     PublishedOption,
     SchedulerOption,
+    SinceOption,
+    UntilOption,
     Wait,
     WorkersOption,
     cluster_errors,
@@ -114,12 +116,9 @@ def export_command(
     output: Annotated[Path | None, typer.Option(  # noqa: UP007 - typer reads Optional
         "-o", "--output", help="File to write ('-' or none: standard output; parquet needs a file).")] = None,
     db: DbPath = Path(DEFAULT_DB),
-    since: Annotated[dt.datetime | None, typer.Option(  # noqa: UP007
-        "--since", formats=["%Y-%m-%d"], help="Events on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.datetime | None, typer.Option(  # noqa: UP007
-        "--until", formats=["%Y-%m-%d"], help="Events on or before this day (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option(  # noqa: UP007
-        "--country", help="Country as ACLED spells it, or its ISO3 code.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
     event_type: Annotated[list[str] | None, typer.Option(  # noqa: UP007
         "--event-type", help="ACLED event or sub-event type; repeat for several.")] = None,
     modality: Annotated[list[str] | None, typer.Option(  # noqa: UP007
