@@ -23,7 +23,7 @@ from frontline.commands.options import (
     cluster_spec,
 )
 from frontline.errors import ItemProblem
-from frontline.io.plaintext import TextDefaults
+from frontline.io.plaintext import NO_DEFAULTS, TextDefaults
 from frontline.output_file import text_output
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
@@ -58,7 +58,7 @@ def report(problem: ItemProblem) -> None:
 
 
 def run_items(paths: list[str], progress_label: str, cluster: ClusterSpec | None = None,
-              text_defaults: TextDefaults | None = None) -> Iterator[ItemResult]:
+              text_defaults: TextDefaults = NO_DEFAULTS) -> Iterator[ItemResult]:
     """Read and extract every item (here, or on `cluster`), reporting problems; a progress bar once there are two."""
     from frontline.cluster import extract_items
     from frontline.progress import LazyProgress, count_items
@@ -95,13 +95,11 @@ def extract(
     fmt = fmt or (OutputFormat.table if output is None else OutputFormat.jsonl)
     cluster = cluster_spec(scheduler, workers)
     started = time.perf_counter()
-    failed = False
     articles = failures = written = 0
     shown = []
     with text_output(output) as out:
         csv_writer = CsvEventWriter(out) if fmt is OutputFormat.csv else None
         for result in run_items(paths, "extracting", cluster, TextDefaults(published, lang)):
-            failed |= result.failed
             failures += result.failed
             articles += result.doc is not None
             for event in result.events:
@@ -119,7 +117,7 @@ def extract(
     where = f" → {output}" if output is not None and str(output) != "-" else ""
     print(f"{articles:,} article(s) → {written:,} event(s), {failures:,} failed, "
           f"{time.perf_counter() - started:.1f} s{where}", file=sys.stderr)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if failures else 0)
 
 
 @app.command()

@@ -24,19 +24,22 @@ def _unknown(kind: str, value: str, valid: list[str], list_all: bool) -> str:
     return f"unknown {kind} {value[:60]!r}{hint}{listing}"
 
 
+def _problem(kind: str, value: str, valid: list[str], accepted: frozenset[str] | None = None,
+             list_all: bool = True) -> str | None:
+    """None when `value` (any case) is among `accepted` (by default the `valid` names), else why not."""
+    accepted = accepted if accepted is not None else frozenset(v.casefold() for v in valid)
+    if value.strip().casefold() in accepted:
+        return None
+    return _unknown(kind, value, valid, list_all)
+
+
 def event_type_problem(value: str) -> str | None:
     """None when `value` is an ACLED event type or sub-event type (any case), else why not."""
-    valid = [*EVENT_TYPES, *SUB_EVENT_TYPES]
-    if value.strip().casefold() in {v.casefold() for v in valid}:
-        return None
-    return _unknown("event type", value, valid, list_all=True)
+    return _problem("event type", value, [*EVENT_TYPES, *SUB_EVENT_TYPES])
 
 
 def sub_event_type_problem(value: str) -> str | None:
-    valid = list(SUB_EVENT_TYPES)
-    if value.strip().casefold() in {v.casefold() for v in valid}:
-        return None
-    return _unknown("sub-event type", value, valid, list_all=True)
+    return _problem("sub-event type", value, list(SUB_EVENT_TYPES))
 
 
 @cache
@@ -53,6 +56,4 @@ def _countries() -> tuple[frozenset[str], tuple[str, ...]]:
 def country_problem(value: str) -> str | None:
     """None when `value` is a country as ACLED spells it or an ISO3 code (any case), else why not."""
     accepted, names = _countries()
-    if value.strip().casefold() in accepted:
-        return None
-    return _unknown("country", value, list(names), list_all=False)
+    return _problem("country", value, list(names), accepted, list_all=False)

@@ -65,6 +65,14 @@ def _extract(job: ExtractJob) -> tuple[str, object]:
     return "events", [event.as_dict() for event in events]
 
 
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A one-process pool and the marker task that returns once its warm-up is done."""
+
+    pool: Pool
+    warm: AsyncResult
+
+
 class ExtractSlots:
     def __init__(self, slots: int = DEFAULT_SLOTS, budget_seconds: float = DEFAULT_BUDGET_SECONDS):
         if slots < 1 or budget_seconds <= 0:
@@ -72,51 +80,48 @@ class ExtractSlots:
         self.slots = slots
         self.budget_seconds = budget_seconds
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        self._free: queue.SimpleQueue[Pool] = queue.SimpleQueue()
-        self._all: list[Pool] = []
-        self._warm: dict[int, AsyncResult] = {}
+        self._free: queue.SimpleQueue[_Slot] = queue.SimpleQueue()
+        self._all: list[_Slot] = []
 
-    def _new_pool(self) -> Pool:
+    def _new_slot(self) -> _Slot:
         pool = self._context.Pool(1, initializer=_warm)
-        self._all.append(pool)
-        self._warm[id(pool)] = pool.apply_async(_ready)
-        return pool
+        slot = _Slot(pool, pool.apply_async(_ready))
+        self._all.append(slot)
+        return slot
 
     def start(self) -> None:
         """Start the slots' processes (they warm up in the background); once, however often called."""
         if not self._all:
             for _ in range(self.slots):
-                self._free.put(self._new_pool())
+                self._free.put(self._new_slot())
 
     def close(self) -> None:
-        for pool in self._all:
-            pool.terminate()
-        for pool in self._all:
-            pool.join()
+        for slot in self._all:
+            slot.pool.terminate()
+        for slot in self._all:
+            slot.pool.join()
         self._all.clear()
 
     async def run(self, job: ExtractJob) -> list[dict]:
         """The events of the job; raises SlotsBusy, OverBudget or TextRejected."""
         self.start()
         try:
-            pool = self._free.get_nowait()
+            slot = self._free.get_nowait()
         except queue.Empty:
             raise SlotsBusy from None
         loop = asyncio.get_running_loop()
         try:
-            warm = self._warm[id(pool)]
-            if not warm.ready():  # the budget starts once the slot is warm
-                await loop.run_in_executor(None, warm.wait, WARM_UP_SECONDS)
-            pending = pool.apply_async(_extract, (job,))
+            if not slot.warm.ready():  # the budget starts once the slot is warm
+                await loop.run_in_executor(None, slot.warm.wait, WARM_UP_SECONDS)
+            pending = slot.pool.apply_async(_extract, (job,))
             kind, value = await loop.run_in_executor(None, pending.get, self.budget_seconds)
         except multiprocessing.TimeoutError:
-            pool.terminate()
-            self._all.remove(pool)
-            del self._warm[id(pool)]
-            pool = self._new_pool()
+            slot.pool.terminate()
+            self._all.remove(slot)
+            slot = self._new_slot()
             raise OverBudget from None
         finally:
-            self._free.put(pool)
+            self._free.put(slot)
         if kind == "rejected":
             raise TextRejected(value)
         assert isinstance(value, list)

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from frontline.batch import ItemResult
 from frontline.cluster.connect import ClusterError, ClusterSpec
 from frontline.cluster.runner import DaskRunner, LocalRunner, Runner, print_wait
-from frontline.io.plaintext import TextDefaults
+from frontline.io.plaintext import NO_DEFAULTS, TextDefaults
 
 
 @contextlib.contextmanager
@@ -41,13 +41,12 @@ def open_runner(spec: ClusterSpec | None) -> Iterator[Runner]:
 
 
 def extract_items(paths: Sequence[str], spec: ClusterSpec | None = None,
-                  text_defaults: TextDefaults | None = None) -> Iterator[ItemResult]:
+                  text_defaults: TextDefaults = NO_DEFAULTS) -> Iterator[ItemResult]:
     """Read and extract every item of `paths` on `spec`'s cluster (None: here), in input order."""
     from frontline.io import read_inputs
-    from frontline.io.plaintext import NO_DEFAULTS
 
     with open_runner(spec) as runner:
-        yield from runner.map(read_inputs(paths, text_defaults or NO_DEFAULTS))
+        yield from runner.map(read_inputs(paths, text_defaults))
 
 
 __all__ = ["ClusterError", "ClusterSpec", "DaskRunner", "LocalRunner", "Runner", "extract_items", "open_runner"]

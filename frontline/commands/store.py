@@ -36,13 +36,14 @@ from frontline.store.selection import ExportFilter, ExportFormat
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: the same command will work once the writer is done
 
 
-
 @contextlib.contextmanager
 def store_errors(db: Path) -> Iterator[None]:
     """One line on stderr, never a traceback, for what the database file can do to a command: busy,
     foreign, damaged (a truncated file fails on its first read), or full (a disk full at COMMIT).
     DuckDB rolls the transaction back; what was committed before stays."""
     import duckdb
+
+    from frontline.store.db import first_line
 
     try:
         yield
@@ -53,9 +54,8 @@ def store_errors(db: Path) -> Iterator[None]:
         print(f"error: {error}", file=sys.stderr)
         raise typer.Exit(1) from None
     except duckdb.Error as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        print(f"error: {db}: the database could not be read or written ({first}); nothing more was changed",
-              file=sys.stderr)
+        print(f"error: {db}: the database could not be read or written ({first_line(error)}); "
+              "nothing more was changed", file=sys.stderr)
         raise typer.Exit(1) from None
 
 

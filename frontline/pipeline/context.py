@@ -42,19 +42,22 @@ class ArticleContext:
     _main: list = field(default_factory=list)  # the main place, computed once
     _mentions_by_country: dict[str, int] = field(default_factory=dict)
     _flags: dict[str, bool] = field(default_factory=dict)
-    _starts: dict[int, list[int]] = field(default_factory=dict)  # in_span's index of each list it reads
+    _starts: dict[int, list[int]] = field(default_factory=dict)  # places' and dates' starts, for in_span
     _place_counts: Counter = field(default_factory=Counter)       # geonameid -> mentions in the article
     trigger_kinds: frozenset[str] = frozenset()  # the kinds of every war word the article uses in its war sense
+
+    def __post_init__(self) -> None:
+        # the two lists in_span reads, indexed once: both live as long as the context
+        for items in (self.places, self.dates):
+            self._starts[id(items)] = [item.start for item in items]
 
     @property
     def text(self) -> str:
         return self.doc.text
 
     def in_span(self, items: list, start: int, end: int) -> list:
-        """The items (sorted by .start) that lie within [start, end)."""
-        starts = self._starts.get(id(items))
-        if starts is None or len(starts) != len(items):
-            starts = self._starts[id(items)] = [item.start for item in items]
+        """The items (sorted by .start) that lie within [start, end): the article's places or dates."""
+        starts = self._starts[id(items)]
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
         return [item for item in items[low:high] if item.end <= end]

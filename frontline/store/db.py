@@ -126,21 +126,22 @@ class Store:
             except duckdb.IOException as error:
                 if not _is_lock_error(error):
                     raise StoreError(f"{self.path}: cannot be opened as a DuckDB database "
-                                     f"({_first_line(error)}); frontline leaves it untouched") from None
+                                     f"({first_line(error)}); frontline leaves it untouched") from None
                 if time.monotonic() >= deadline:
                     raise StoreBusy(f"{self.path}: database is busy (another frontline process is writing to "
                                     "it); try again") from None
                 time.sleep(POLL_SECONDS)
             except duckdb.Error as error:
                 raise StoreError(f"{self.path}: cannot be opened as a DuckDB database "
-                                 f"({_first_line(error)}); frontline leaves it untouched") from None
+                                 f"({first_line(error)}); frontline leaves it untouched") from None
 
 
 def _is_lock_error(error: Exception) -> bool:
     return "lock" in str(error).lower()
 
 
-def _first_line(error: Exception) -> str:
+def first_line(error: Exception) -> str:
+    """A library error's first line: the message without the stack DuckDB may append."""
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 

@@ -30,22 +30,22 @@ _RENAMED = {"doc_id": "article_id"}            # the record's name -> the column
 _OWN_TABLE = ("evidence",)                       # spans go to the evidence table
 
 
+def _stored_type(field: dataclasses.Field, hint: object) -> pa.DataType:
+    """The Arrow type of one record field: its storage mark, else its Python type without None."""
+    if field.name == "event_date":
+        return pa.date32()  # an ISO day in the record
+    if "storage" in field.metadata:
+        return _ARROW[field.metadata["storage"]]
+    present = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) is not list else []
+    hint = present[0] if present else hint
+    return _ARROW["list[str]" if typing.get_origin(hint) is list else hint.__name__]  # type: ignore[union-attr]
+
+
 def _event_schema() -> pa.Schema:
     """The events table's columns, from record.Event's fields: one name and type each."""
     hints = typing.get_type_hints(Event)
-    columns = []
-    for f in dataclasses.fields(Event):
-        if f.name in _OWN_TABLE:
-            continue
-        if f.name == "event_date":
-            kind = pa.date32()
-        else:
-            args = [a for a in typing.get_args(hints[f.name]) if a is not type(None)]
-            base = hints[f.name] if not args or typing.get_origin(hints[f.name]) is list else args[0]
-            kind = _ARROW[f.metadata.get("storage") or ("list[str]" if typing.get_origin(base) is list
-                                                        else base.__name__)]
-        columns.append((_RENAMED.get(f.name, f.name), kind))
-    return pa.schema(columns)
+    return pa.schema([(_RENAMED.get(f.name, f.name), _stored_type(f, hints[f.name]))
+                      for f in dataclasses.fields(Event) if f.name not in _OWN_TABLE])
 
 
 EVENT_SCHEMA = _event_schema()
