@@ -87,7 +87,8 @@ def reduce_country(topology: dict) -> tuple[dict, list[float]]:
     lats = [y for arc in arcs for _, y in arc]
     encoded, transform = encode([simplify(arc, TOLERANCE) for arc in arcs])
     (collection,) = topology["objects"].values()
-    geometries = [{"type": g["type"], "arcs": g["arcs"], "properties": {"name": (g.get("properties") or {}).get("name")}}
+    geometries = [{"type": g["type"], "arcs": g["arcs"],
+                   "properties": {"name": (g.get("properties") or {}).get("name")}}
                   for g in collection["geometries"] if g.get("type")]
     reduced = {"type": "Topology", "transform": transform, "arcs": encoded,
                "objects": {"admin1": {"type": "GeometryCollection", "geometries": geometries}}}

@@ -91,7 +91,9 @@ export class EventLayer {
       actions.append(control);
     }
     const head = fresh ? [el("p", { className: "fresh-label", textContent: "new since you opened the page" })] : [];
-    return el("div", { className: "popup" }, [...head, list, actions]);
+    const box = el("div", { className: "popup" }, [...head, list, actions]);
+    box.dataset.eventId = p.id;
+    return box;
   }
 
   /** Fly to an event and open its popup, spreading its cluster if it shares a point with others. */
@@ -100,13 +102,14 @@ export class EventLayer {
     if (!m) return false;
     const show = () => {
       const parent = this.group.getVisibleParent(m);
-      const box = parent && parent !== m && parent.getBounds();
-      if (box && box.getNorthEast().equals(box.getSouthWest())) {  // all on one point: spread them here
-        this.group.once("spiderfied", () => m.openPopup());
-        parent.spiderfy();
-      } else {
-        this.group.zoomToShowLayer(m, () => m.openPopup());
+      if (!parent || parent === m) return m.openPopup();
+      const box = parent.getBounds();
+      if (box.getNorthEast().equals(box.getSouthWest()) || this.map.getZoom() >= this.map.getMaxZoom()) {
+        this.group.once("spiderfied", () => m.openPopup());  // all on one point: spread them here
+        return parent.spiderfy();
       }
+      this.map.once("moveend", show);  // still in a cluster with other places: closer, and look again
+      this.map.setView(m.getLatLng(), Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()));
     };
     if (this.map.getZoom() >= OPEN_AT && this.map.getBounds().pad(-0.1).contains(m.getLatLng())) {
       show();

@@ -32,6 +32,9 @@ export class EventTable {
   }
 
   show(properties, fresh) {
+    const key = `${properties.map((p) => p.id).join()}|${[...fresh].join()}`;
+    if (key === this.shownKey) return;  // the map moved but the list is the same: keep the rows (and focus)
+    this.shownKey = key;
     this.rows = properties;
     this.fresh = fresh;
     this.draw();
