@@ -1,4 +1,5 @@
-"""The README's screenshots of the map page: docs/map.png (desktop) and docs/map-phone.png (phone width).
+"""The README's screenshots of the map page: docs/map-world.png (desktop, as it opens), docs/map.png (desktop,
+Albu Kamal's events spread from the table) and docs/map-phone.png (phone width, the whole page).
 
     frontline ingest ../shared/eval/vi-dev/articles.jsonl examples/albu_kamal_2017-11.txt \
         ../shared/corpus/dantri-2020-21.jsonl --db /tmp/demo.duckdb
@@ -41,10 +42,11 @@ def main(db: Path, out: Path = ROOT / "docs") -> None:
         page.goto(f"{url}/")
         page.wait_for_selector("body[data-ready=true]", timeout=30_000)
         page.wait_for_timeout(1500)
-        first = page.locator("#events tbody tr").first
-        first.click()
+        page.screenshot(path=str(out / "map-world.png"))
+        page.uncheck("#in-view")
+        page.locator("#events tbody tr", has_text="Albu Kamal").first.click()
         page.wait_for_selector(".leaflet-popup-content", timeout=10_000)
-        page.wait_for_timeout(1500)
+        page.wait_for_timeout(2000)
         page.screenshot(path=str(out / "map.png"))
         phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                                  device_scale_factor=2)

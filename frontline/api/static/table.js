@@ -81,9 +81,13 @@ export class EventTable {
     this.selected = id;
     for (const tr of this.body.querySelectorAll("tr.selected")) tr.classList.remove("selected");
     const tr = this.body.querySelector(`tr[data-event-id="${CSS.escape(id)}"]`);
-    if (tr) {
-      tr.classList.add("selected");
-      tr.scrollIntoView({ block: "nearest" });
+    if (!tr) return;
+    tr.classList.add("selected");
+    // scroll the table's own box only: scrollIntoView would scroll the page too (the map out of sight)
+    const box = this.table.closest(".scroll");
+    const top = tr.offsetTop - this.table.querySelector("thead").offsetHeight;
+    if (box && (top < box.scrollTop || tr.offsetTop + tr.offsetHeight > box.scrollTop + box.clientHeight)) {
+      box.scrollTop = Math.max(0, top - box.clientHeight / 3);
     }
   }
 }
