@@ -249,8 +249,9 @@ def test_download_the_view_as_acled_csv_and_geojson(server, browser):
         everything = len(_rows(page))
         page.select_option("#country", "Syria")  # the map zooms to Syria; the table lists what it shows
         page.wait_for_function(f"document.querySelectorAll('#events tbody tr').length < {everything}", timeout=5_000)
+        page.wait_for_function("Number(document.body.dataset.zoom) >= 5", timeout=5_000)  # flown to Syria
         page.check("#in-view")
-        page.wait_for_timeout(1500)  # the flight to Syria
+        page.wait_for_timeout(1000)
         shown = sorted(_rows(page))
         expected = _api(server, "/events?country=Syria&limit=500")["events"]
         assert shown and set(shown) <= {e["id"] for e in expected}
@@ -357,9 +358,11 @@ def test_events_ingested_while_the_page_is_open_appear_marked_new(tmp_path, brow
         assert page.locator("#new-badge").is_hidden()
         stack.close()  # the server stops; the page stays open
         page.wait_for_function("document.body.dataset.server === 'away'", timeout=15_000)
+        assert page.is_visible("#away")
         _ingest(db, article)
         with _serving(db, port):
             page.wait_for_selector("#new-badge:visible", timeout=20_000)
+            assert page.is_hidden("#away")
             fresh = _api(url, f"/events?added_after={opened}")["events"]
             assert len(fresh) == 1 and fresh[0]["location"] == "Aleppo"
             assert "1 new" in page.inner_text("#new-badge")

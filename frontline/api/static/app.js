@@ -175,7 +175,10 @@ async function start() {
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
-  watchStore(stats.last_added, () => load(), (up) => { document.body.dataset.server = up ? "up" : "away"; });
+  watchStore(stats.last_added, () => load(), (up) => {
+    document.body.dataset.server = up ? "up" : "away";
+    $("away").hidden = up;
+  });
   document.body.dataset.ready = "true";
 }
 
