@@ -2,10 +2,13 @@
 
 Events are the store's canonical events (one per real event); the filters
 extend the export's (`ExportFilter`) with a bounding box, sub-event types,
-an actor and a text search.
+an actor, a text search, a least number of deaths and a time of arrival.
+Each event carries its source: the first article that reported it (link,
+outlet, title) and when its first report was ingested (the map's "new").
 """
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +19,7 @@ from frontline.store import rows
 from frontline.store.selection import ExportFilter
 
 ORDER = "ORDER BY event_date DESC, canonical_id"
+MAX_ACTORS = 300  # the stats' actor list: the filter's suggestions, most frequent first
 
 
 @dataclass(slots=True)
@@ -35,6 +39,8 @@ class EventQuery:
     bbox: BBox | None = None
     actor: str | None = None
     text: str | None = None
+    min_fatalities: int | None = None
+    added_after: dt.datetime | None = None  # naive UTC, as the store keeps ingested_at
 
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause of fixed fragments and its parameters: the export's selection, and more."""
@@ -68,6 +74,14 @@ class EventQuery:
                            f"coalesce(actor2, '')) LIKE ${n} ESCAPE '\\' OR canonical_id IN ("
                            f"SELECT r.canonical_id FROM canonical_reports r JOIN evidence v ON v.event_id = r.event_id "
                            f"WHERE lower(v.text) LIKE ${n} ESCAPE '\\'))")
+        if self.min_fatalities:
+            params.append(int(self.min_fatalities))
+            clauses.append(f"fatalities >= ${len(params)}")
+        if self.added_after is not None:
+            params.append(self.added_after)
+            clauses.append(f"canonical_id IN (SELECT r.canonical_id FROM canonical_reports r JOIN articles a "
+                           f"ON a.article_id = r.article_id GROUP BY r.canonical_id "
+                           f"HAVING min(a.ingested_at) > ${len(params)})")
         return " AND ".join(clauses), params
 
 
@@ -82,12 +96,31 @@ def events_page(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int, o
     total = con.execute(f"SELECT count(*) FROM canonical_events WHERE {where}", params).fetchone()  # noqa: S608
     found = rows.fetch_dicts(con, f"SELECT * FROM canonical_events WHERE {where} {ORDER} "  # noqa: S608
                                   f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
-    return int(total[0]) if total else 0, found
+    return int(total[0]) if total else 0, with_source(con, found)
 
 
 def event(con: duckdb.DuckDBPyConnection, canonical_id: str) -> dict[str, Any] | None:
     found = rows.fetch_dicts(con, "SELECT * FROM canonical_events WHERE canonical_id = $1", [canonical_id])
-    return found[0] if found else None
+    return with_source(con, found)[0] if found else None
+
+
+def with_source(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each event with its first article's link, outlet and title, and when its first report arrived.
+
+    A second query for just this page's events: joining every report to every event before the
+    LIMIT would aggregate the whole store for each page."""
+    if not found:
+        return found
+    sources = {row.pop("canonical_id"): row for row in rows.fetch_dicts(con, """
+            SELECT r.canonical_id,
+                   first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
+                   first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
+                   first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
+                   min(a.ingested_at) AS added_at
+            FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id
+            WHERE r.canonical_id IN (SELECT unnest($1)) GROUP BY r.canonical_id""",
+            [[row["canonical_id"] for row in found]])}
+    return [row | sources.get(row["canonical_id"], {}) for row in found]
 
 
 def reports(con: duckdb.DuckDBPyConnection, canonical_id: str) -> list[dict[str, Any]]:
@@ -124,6 +157,13 @@ def stats(con: duckdb.DuckDBPyConnection, query: EventQuery) -> dict[str, Any]:
             f"SELECT {key} AS k, count(*) AS n FROM canonical_events WHERE {where} "  # noqa: S608 - fixed keys
             f"GROUP BY k ORDER BY n DESC, k", params).fetchall()]
 
+    last = con.execute("SELECT max(ingested_at) FROM articles").fetchone()
+    actors = [{"key": k, "count": int(n)} for k, n in con.execute(
+        f"SELECT actor AS k, count(*) AS n FROM (SELECT unnest([actor1, actor2]) AS actor FROM canonical_events "  # noqa: S608
+        f"WHERE {where}) WHERE actor IS NOT NULL GROUP BY k ORDER BY n DESC, k LIMIT {MAX_ACTORS}", params).fetchall()]
     return {"total": int(head[0]), "first_date": head[1], "last_date": head[2],
-            "by_event_type": counts("event_type"), "by_country": counts("coalesce(country, '(unknown)')"),
+            "last_added": last[0] if last else None,
+            "by_event_type": counts("event_type"), "by_sub_event_type": counts("sub_event_type"),
+            "by_country": counts("coalesce(country, '(unknown)')"), "by_modality": counts("modality"),
+            "by_actor": actors,
             "by_month": sorted(counts("strftime(event_date, '%Y-%m')"), key=lambda c: c["key"])}

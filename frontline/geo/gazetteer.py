@@ -52,6 +52,10 @@ class Gazetteer:
     def by_geonameid(self, geonameid: int) -> Place | None:
         return self.store.by_geonameid(geonameid)
 
+    def towns(self, west: float, south: float, east: float, north: float, limit: int = 100) -> list[Place]:
+        """The largest towns in a box, most populous first (the map's labels)."""
+        return self.store.towns(west, south, east, north, limit)
+
     def lookup(self, name: str) -> list[Place]:
         """Every place known by this spelling (case, hyphens and, for foreign names, accents aside), best first."""
         candidates = self._finder.candidates(exact_key(name))
