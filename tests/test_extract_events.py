@@ -234,9 +234,10 @@ def test_non_state_actor_overtakes_territory_named_group():
 def test_non_state_actor_overtakes_territory_unnamed_rebels():
     # vietnews-029591: "phiến quân đã chiếm được 2 làng Jibeen và Tell Meleh ở phía Bắc Hama": one
     # event per village (CODING.md), each in Hama; GeoNames lacks Jibeen, placed where its list lies
-    # (the province the list lies in keeps an event of its own, as coders often code it)
+    # ("phía Bắc Hama", the part of the province the list lies in, keeps an event of its own, as
+    # coders often code it)
     events = of_type(extract(P["overtakes_hama"]), "Non-state actor overtakes territory")
-    assert [e.location for e in events] == ["Jibeen", "Tell Meleh", "Hamah"]
+    assert [e.location for e in events] == ["Jibeen", "Tell Meleh", "Northern Hama"]
     for e in events:
         assert e.actor1 == "Unidentified Armed Group (Syria)"
         assert (e.country, e.admin1) == ("Syria", "Hama")

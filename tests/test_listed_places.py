@@ -57,3 +57,27 @@ def test_one_strike_on_three_listed_villages_is_three_events(strike):
         assert (e.country, e.admin1, e.geonameid, e.geo_precision) == ("Syria", "Aleppo", None, 2)
         assert e.actor1 == "Military Forces of Syria"
     assert len({e.event_id for e in shelling[:3]}) == 3  # same trigger and point, three events
+
+
+# -- parts of provinces ------------------------------------------------------------------------
+
+IDLIB_CITY = (35.9306, 36.6339)
+
+
+def test_a_direction_before_a_province_names_that_part_of_it():
+    # vietnews-029917 (early 2017): "ở miền Bắc Idlib" is Northern Idlib, not the city nor the centroid
+    (e,) = extract(Passage("vietnews-029917", "2017-01-25",
+                           "Cuối tuần trước, các lực lượng của Mỹ tuyên bố không kích vào cứ điểm của một nhóm khủng "
+                           "bố liên kết al - Qaeda ở miền Bắc Idlib."))
+    assert (e.location, e.admin1, e.country, e.geonameid, e.geo_precision) == (
+        "Northern Idlib", "Idlib", "Syria", None, 2)
+    assert IDLIB_CITY[0] < e.latitude < IDLIB_CITY[0] + 0.5 and abs(e.longitude - IDLIB_CITY[1]) < 0.3
+
+
+def test_parts_of_a_province_lie_on_their_sides():
+    idlib = next(p for p in gazetteer().lookup("Idlib") if p.kind == "admin1")
+    north, south = gazetteer().part_of(idlib, (1, 0)), gazetteer().part_of(idlib, (-1, 0))
+    east, west = gazetteer().part_of(idlib, (0, 1)), gazetteer().part_of(idlib, (0, -1))
+    assert north.latitude > south.latitude and east.longitude > west.longitude
+    assert (north.name, west.name) == ("Northern Idlib", "Western Idlib")
+

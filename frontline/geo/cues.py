@@ -42,6 +42,7 @@ class Cues:
                 cue = PlaceCue(f"{head.split()[-1]} {direction}", None)
                 self.place[f"{head} {direction}"] = cue
                 self.place[f"{head} {direction} {exact_key(d['linker'])}"] = cue
+        self.compass = {exact_key(w): (int(n), int(e)) for w, (n, e) in d["compass"].items()}
         self.government_before = _keys(raw["government_before"])
         self.government_after = _keys(raw["government_after"])
         self.fillers = _keys(raw["government_fillers"])
@@ -95,6 +96,12 @@ class Cues:
             if len(words) > n and " ".join(words[:n]).casefold() in self.list_joins:
                 return words[n][:1].isupper()
         return False
+
+    def direction(self, cue: str | None) -> tuple[int, int] | None:
+        """The compass point of a direction cue ("phía nam" -> (-1, 0)), None for any other cue."""
+        if not cue or " " not in cue:
+            return None
+        return self.compass.get(cue.split(" ", 1)[1])
 
     def place_cue(self, before: list[str]) -> PlaceCue | None:
         """The longest place cue `before` ends with; `before` is the words before a name, nearest last."""

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from frontline.geo import gazetteer
 from frontline.geo.cues import cues as place_cues
 from frontline.learn.type_features import type_features
 from frontline.pipeline.actors import ActorMention, with_kind
@@ -96,15 +97,33 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     options = _place_options(ctx, sentence, candidate, ruled)
     candidate.place_options = options
     if place_model is None or not options:
-        return _villages(ctx, sentence, ruled)
+        return _villages(ctx, sentence, _directional(ruled))
     scored = [(m, place_model.probability(features)) for m, features in options]
     chosen = _listed_choice(ctx, scored, place_model.threshold)
     if not chosen:
-        return _villages(ctx, sentence, ruled)
+        return _villages(ctx, sentence, _directional(ruled))
     placed = [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
                       place_near=near_place(ctx, sentence, m),
                       place_options=[]) for m, p in chosen]
-    return _villages(ctx, sentence, placed)
+    return _villages(ctx, sentence, _directional(placed))
+
+
+def _directional(placed: list[Candidate]) -> list[Candidate]:
+    """A place named with a direction ("miền Bắc Hama", "phía Nam tỉnh Idlib", "miền Đông Syria")
+    is that part of the province or country: the event goes to the part's point (geo_precision 2).
+    A city named so stays the city unless its name is also its province's ("Hama", "Idlib")."""
+    out = []
+    for c in placed:
+        mention, place = c.place_mention, c.place
+        compass = place_cues().direction(mention.cue) if mention is not None else None
+        if compass is None or place is None or mention is None:
+            out.append(c)
+            continue
+        region = place if place.kind != "city" else next(
+            (p for p in mention.candidates if p.kind == "admin1" and p.iso2 == place.iso2), None)
+        part = gazetteer().part_of(region, compass) if region is not None else None
+        out.append(c if part is None else replace(c, place=part, place_near=True))
+    return out
 
 
 def _villages(ctx: ArticleContext, sentence: Sentence, placed: list[Candidate]) -> list[Candidate]:
