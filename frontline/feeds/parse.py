@@ -27,6 +27,7 @@ class ParsedFeed:
     title: str | None
     entries: list[FeedEntry] = field(default_factory=list)
     warning: str | None = None  # the feed was read despite broken markup, or some items had no link
+    malformed: bool = False     # broken markup: perhaps cut off, so its validators are not worth keeping
 
 
 class FeedUnreadable(Exception):
@@ -59,16 +60,20 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             continue
         seen.add(link)
         entries.append(FeedEntry(link, _text(raw.get("title")), entry_day(raw)))
+    if problem and not entries:
+        raise FeedUnreadable(f"malformed feed, no item could be read ({_first_line(problem)})")
     notes = []
     if problem:
         notes.append(f"malformed feed, read as far as possible ({_first_line(problem)})")
     if unlinked:
         notes.append(f"{unlinked} item(s) without an http(s) link skipped")
-    return ParsedFeed(_text(parsed.feed.get("title")), entries, "; ".join(notes) or None)
+    return ParsedFeed(_text(parsed.feed.get("title")), entries, "; ".join(notes) or None, malformed=bool(problem))
 
 
 def item_url(link: str, base: str) -> str | None:
     """The item's key: absolute, http(s) only, no fragment, no utm_* parameters; None when not a web link."""
+    if not link.strip():
+        return None
     absolute = urljoin(base, link.strip())
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -111,5 +116,12 @@ def _text(value: object) -> str | None:
 
 
 def _first_line(error: object) -> str:
+    """The parser's message, its first line: "line 2: no element found" (not "<unknown>:2:34: ...")."""
     text = str(error).strip()
-    return text.splitlines()[0][:160] if text else type(error).__name__
+    if not text:
+        return type(error).__name__
+    text = text.splitlines()[0][:160]
+    where, _, message = text.partition(": ")
+    if where.startswith("<unknown>:") and message:
+        return f"line {where.split(':')[1]}: {message}"
+    return text

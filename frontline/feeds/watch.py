@@ -150,6 +150,8 @@ def _poll_feed(feed: FeedSource, state: FeedState | None, fetcher: Fetcher,
     if parsed.warning:
         on_problem(ItemProblem(where, parsed.warning, failed=False))
     outlet = feed.outlet or parsed.title or urlsplit(feed.url).netloc
+    if parsed.malformed:  # perhaps cut off in transit: no validators, so the next poll reads it whole
+        return FeedPoll(feed.url, "changed", outlet, entries=tuple(parsed.entries))
     return FeedPoll(feed.url, "changed", outlet, fetched.etag, fetched.last_modified, tuple(parsed.entries))
 
 
