@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import html
-import itertools
 import json
 import os
+import re
 import signal
 import threading
 import time
@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from frontline.feeds.feedlist import FeedSource
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
@@ -98,6 +101,7 @@ class Site:
         items = []
         for path in feed.links:
             title, published = self.titles.get(path, ("Không có", "2021-05-01"))
+            title = _XML_FORBIDDEN.sub(" ", title)  # a real title may hold a control character XML 1.0 forbids
             if feed.atom:
                 items.append(f"<entry><title>{html.escape(title)}</title><link href=\"{self.url(path)}\"/>"
                              f"<id>{self.url(path)}</id><updated>{published}T01:30:00+07:00</updated></entry>")
@@ -189,6 +193,20 @@ class SiteServer:
         self.server.server_close()
 
 
+def troubled_site(site: Site) -> tuple[list[FeedSource], list[str]]:
+    """Two good feeds sharing items, and everything that goes wrong: the good articles' paths too."""
+    articles = corpus("vi-conflict-pool.jsonl", 10)
+    paths = [site.add(article) for article in articles]
+    copy = site.add(articles[0], "/ban-sao/copy.html")      # the same article under another URL
+    site.hanging.add("/bai/slow.html")
+    site.feeds["/rss/the-gioi.rss"] = Feed(paths[:7] + [copy, "/bai/missing.html", "/private/secret.html"])
+    site.feeds["/atom/quoc-te.xml"] = Feed(paths[5:] + ["/bai/slow.html"], atom=True)
+    site.feeds["/rss/broken.rss"] = Feed([], body=b"<rss><channel><item><title>cut off")
+    site.feeds["/rss/error.rss"] = Feed([], status=500)
+    feeds = [FeedSource(site.url(path), "Báo Thử") for path in site.feeds] + [FeedSource(refused_url())]
+    return feeds, paths
+
+
 def refused_url() -> str:
     """A URL on a local port where nothing listens: connection refused."""
     import socket
@@ -197,8 +215,3 @@ def refused_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}/rss/the-gioi.rss"
-
-
-def batched(items: list, size: int) -> list[list]:
-    iterator = iter(items)
-    return [chunk for chunk in iter(lambda: list(itertools.islice(iterator, size)), [])]

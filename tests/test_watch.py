@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from feed_site import Feed, Site, SiteServer, corpus, refused_url
+from feed_site import Feed, Site, SiteServer, corpus, refused_url, troubled_site
 from typer.testing import CliRunner
 
 from frontline.cli import app
@@ -162,20 +162,6 @@ def test_a_refused_connection_is_one_reason_and_the_host_is_not_asked_again_in_t
 
 
 # --- polls ---------------------------------------------------------------------------------------------------------
-
-def troubled_site(site: Site) -> tuple[list[FeedSource], list[str]]:
-    """Two good feeds sharing items, and everything that goes wrong: the good articles' paths too."""
-    articles = corpus("vi-conflict-pool.jsonl", 10)
-    paths = [site.add(article) for article in articles]
-    copy = site.add(articles[0], "/ban-sao/copy.html")      # the same article under another URL
-    site.hanging.add("/bai/slow.html")
-    site.feeds["/rss/the-gioi.rss"] = Feed(paths[:7] + [copy, "/bai/missing.html", "/private/secret.html"])
-    site.feeds["/atom/quoc-te.xml"] = Feed(paths[5:] + ["/bai/slow.html"], atom=True)
-    site.feeds["/rss/broken.rss"] = Feed([], body=b"<rss><channel><item><title>cut off")
-    site.feeds["/rss/error.rss"] = Feed([], status=500)
-    feeds = [FeedSource(site.url(path), "Báo Thử") for path in site.feeds] + [FeedSource(refused_url())]
-    return feeds, paths
-
 
 def stored(db: Path) -> dict[str, tuple]:
     with Store(db).reading() as con:
