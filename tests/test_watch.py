@@ -234,3 +234,28 @@ def test_a_page_that_keeps_failing_is_given_up_after_its_attempts(site, tmp_path
     with Store(db).reading() as con:
         assert con.execute("SELECT status, attempts, last_error FROM feed_items").fetchall() == [
             ("given_up", MAX_ATTEMPTS, "answered 404 Not Found")]
+
+
+def test_a_store_made_before_watch_is_upgraded_and_an_article_ingested_from_a_file_is_not_fetched(site, tmp_path):
+    import json
+
+    from frontline.ingest import ingest
+    from frontline.store import schema
+
+    articles = corpus("dantri-2020-21.jsonl", 3, where='"dantri-news_world_')
+    paths = [site.add(article) for article in articles]
+    db = tmp_path / "old.duckdb"
+    known = tmp_path / "known.jsonl"  # the first article, ingested from a file with the page's URL
+    known.write_text(json.dumps({**articles[0], "url": site.url(paths[0])}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    ingest([str(known)], Store(db, migrations=schema.MIGRATIONS[:1]), on_problem=quiet)
+    site.feeds["/rss.xml"] = Feed(paths)
+    with Fetcher(FAST) as fetcher:
+        done = poll([FeedSource(site.url("/rss.xml"))], Store(db), fetcher, on_problem=quiet)
+    assert (done.items_new, done.pages_fetched, done.articles_added) == (2, 2, 2)
+    assert paths[0] not in site.requests()
+    with Store(db).reading() as con:
+        assert schema.current_version(con) == schema.latest_version() == 2
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+        assert dict(con.execute("SELECT status, count(*) FROM feed_items GROUP BY status").fetchall()) == {
+            "known": 1, "stored": 2}

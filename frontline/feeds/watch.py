@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class PollSummary:
-    number: int = 0
+    number: int = 1            # which poll of the run (watch counts them)
     feeds: int = 0
     feeds_unchanged: int = 0   # answered 304
     feeds_failed: int = 0
