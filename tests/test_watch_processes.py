@@ -17,7 +17,7 @@ from test_store_support import signature
 
 from frontline.feeds.feedlist import FeedSource
 from frontline.feeds.http import Fetcher, Politeness, default_user_agent
-from frontline.feeds.watch import PollSummary, watch
+from frontline.feeds.watch import PollSummary, poll, watch
 from frontline.store.db import Store
 
 pytestmark = pytest.mark.slow  # processes, a whole poll's extraction, a soak: not the quick loop
@@ -29,6 +29,14 @@ FAST = ["--timeout", "0.5", "--host-delay", "0", "--retries", "1"]
 def run_watch(feeds: list[FeedSource], db: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([*CLI, "watch", *(f.url for f in feeds), "--once", "--db", str(db), *FAST, *extra],
                           capture_output=True, text=True, timeout=180)
+
+
+def uninterrupted(feeds: list[FeedSource], db: Path) -> Path:
+    """The store one whole poll makes, polled in this process (the reference a subprocess's store must equal)."""
+    with Fetcher(Politeness(default_user_agent(), timeout=0.5, host_delay=0.0, retries=1)) as fetcher:
+        # by URL alone, as run_watch names them: the outlet is then each feed's own title
+        poll([FeedSource(feed.url) for feed in feeds], Store(db), fetcher, on_problem=lambda _: None, batch_size=8)
+    return db
 
 
 def articles(db: Path) -> set[tuple[str, str]]:
@@ -75,8 +83,7 @@ def test_a_watch_killed_mid_poll_resumes_to_the_store_an_uninterrupted_run_makes
         site.feeds["/rss/the-gioi.rss"] = Feed(paths[:25])
         site.feeds["/atom/quoc-te.xml"] = Feed(paths[20:], atom=True)
         feeds = [FeedSource(site.url(path), "Báo Thử") for path in site.feeds]
-        whole = tmp_path / "whole.duckdb"
-        assert run_watch(feeds, whole, "--batch-size", "8").returncode == 0
+        whole = uninterrupted(feeds, tmp_path / "whole.duckdb")
         assert len(articles(whole)) == 40
 
         for kill_at in (1, 20):  # before the first batch is stored; in the third batch's fetching
@@ -166,8 +173,7 @@ def test_on_a_dask_cluster_the_articles_are_extracted_by_the_workers_to_the_same
     with SiteServer(Site()) as site:
         site.feeds["/rss/the-gioi.rss"] = Feed([site.add(article) for article in pool])
         feeds = [FeedSource(site.url("/rss/the-gioi.rss"), "Báo Thử")]
-        here, there = tmp_path / "here.duckdb", tmp_path / "dask.duckdb"
-        assert run_watch(feeds, here).returncode == 0
+        here, there = uninterrupted(feeds, tmp_path / "here.duckdb"), tmp_path / "dask.duckdb"
         on_dask = run_watch(feeds, there, "--workers", "1")
     assert on_dask.returncode == 0, on_dask.stderr
     assert "stored 12 new article(s)" in on_dask.stderr
