@@ -7,6 +7,10 @@ extracted, and opened again to store them and re-merge in one transaction.
 A run killed at any point leaves whole batches or nothing of a batch, and
 running it again stores only what is missing. The lock is held only while
 writing, so a reader waiting a moment gets in between two batches.
+
+`ingest_items` is the same for documents read elsewhere (frontline watch's fetched
+pages), with a hook that writes the caller's record of each item in the batch's own
+transaction.
 """
 from __future__ import annotations
 
