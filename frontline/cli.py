@@ -219,10 +219,12 @@ def _register_commands() -> None:
     from frontline.commands.serve import register as register_serve
     from frontline.commands.stats import register as register_stats
     from frontline.commands.store import register as register_store
+    from frontline.commands.watch import register as register_watch
 
     register_store(app)
     register_stats(app)
     register_serve(app)
+    register_watch(app)
 
 
 _register_commands()

@@ -5,7 +5,8 @@ against it; nothing here reads articles, extracts, or parses a command line):
 
     Store(path, wait=10.0)                         db.py: .reading() / .writing() connections
     store_batch(store, [ItemResult], clock) -> articles stored       ingest.py (already extracted)
-    store_new(...) -> the results new at COMMIT; stored_keys(con, docs) -> (ids, hashes)
+    store_new(..., also=hook) -> the results new at COMMIT (hook(con, fresh) runs inside the transaction)
+    stored_keys(con, docs) -> (ids, hashes)
     control_timeline(con, resolve_place(name_or_geonameid)) -> Timeline     timeline.py
     export(con, ExportFormat, path, ExportFilter(...)) -> events written    export.py
 

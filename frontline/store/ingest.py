@@ -11,6 +11,8 @@ import os
 import time
 from collections.abc import Callable, Iterable
 
+import duckdb
+
 from frontline.batch import ItemResult
 from frontline.record import Document
 from frontline.store import rows
@@ -32,7 +34,13 @@ def store_batch(store: Store, results: list[ItemResult], clock: Clock = default_
     return len(store_new(store, results, clock))
 
 
-def store_new(store: Store, results: list[ItemResult], clock: Clock) -> list[ItemResult]:
+# Called inside a batch's transaction with the connection and the results new at its commit: what the
+# caller keeps about the batch (frontline watch: which feed items are done) commits with it or not at all.
+AlsoInBatch = Callable[[duckdb.DuckDBPyConnection, list[ItemResult]], None]
+
+
+def store_new(store: Store, results: list[ItemResult], clock: Clock,
+              also: AlsoInBatch | None = None) -> list[ItemResult]:
     """store_batch's work; the results that were new (stored) at the transaction's commit."""
     now = dt.datetime.fromtimestamp(clock(), dt.UTC).replace(tzinfo=None)
     with store.writing() as con, transaction(con):
@@ -56,6 +64,8 @@ def store_new(store: Store, results: list[ItemResult], clock: Clock) -> list[Ite
         rows.insert(con, "evidence", [span for e in events for span in rows.evidence_rows(e)],
                     rows.EVIDENCE_SCHEMA)
         merge_new(con, [Report.of(e, doc.outlet) for doc, r in documents for e in r.events], now)
+        if also is not None:
+            also(con, fresh)
     return fresh
 
 

@@ -101,8 +101,37 @@ _INITIAL = (
     )""",
 )
 
+# `frontline watch`: each feed's conditional-GET validators and health, and every item link seen
+# in a feed with what became of it. An item is written as pending in the transaction that saves its
+# feed's new ETag, and marked done in the transaction that stores its article: a watch killed at any
+# point finds its pending items here and loses none of them to a 304.
+_FEEDS = (
+    """CREATE TABLE feeds (
+        feed_url VARCHAR PRIMARY KEY,
+        outlet VARCHAR,                       -- as the feed list names it, else the feed's own title
+        etag VARCHAR,                         -- validators of the last 200, sent back: unchanged costs a 304
+        last_modified VARCHAR,
+        last_polled_at TIMESTAMP,             -- the last attempt, whatever came of it
+        last_changed_at TIMESTAMP,            -- the last 200 whose items were read
+        failures INTEGER NOT NULL DEFAULT 0,  -- failed polls in a row; 0 after a good one
+        last_error VARCHAR
+    )""",
+    """CREATE TABLE feed_items (
+        item_url VARCHAR PRIMARY KEY,  -- the item's link (no #fragment, no utm_ parameters); its article_id
+        feed_url VARCHAR NOT NULL,     -- the first feed it was seen in
+        title VARCHAR,                 -- as the feed gives it
+        published VARCHAR,             -- YYYY-MM-DD in the feed's own time zone, when it gives one
+        status VARCHAR NOT NULL,       -- pending, stored, known (same text stored), failed (retried), given_up
+        attempts INTEGER NOT NULL,     -- fetches tried
+        last_error VARCHAR,
+        first_seen_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, evidence, canonical events and their reports", _INITIAL),
+    Migration(2, "feeds and the items seen in them (frontline watch)", _FEEDS),
 )
 
 
