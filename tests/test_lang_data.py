@@ -6,6 +6,7 @@ events quietly missed.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -94,8 +95,12 @@ def test_triggers_name_their_kind_and_words():
     entries = _load("triggers.yaml")
     assert isinstance(entries, list) and entries
     for entry in entries:
-        assert {"kind", "words"} <= set(entry), entry
-        assert isinstance(entry["words"], list) and entry["words"], entry["kind"]
+        assert "kind" in entry and ({"words", "patterns"} & set(entry)), entry
+        for key in ("words", "patterns"):
+            if key in entry:
+                assert isinstance(entry[key], list) and entry[key], entry["kind"]
+        for pattern in entry.get("patterns", []):
+            re.compile(pattern)
 
 
 def test_weapon_types_are_acled_sub_event_types():

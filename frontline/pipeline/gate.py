@@ -19,8 +19,8 @@ from frontline.pipeline.triggers import (
     domain_hits,
     find_triggers,
     judge_sense,
+    may_be_triggered,
     peaceful_domains,
-    trigger_lexicon,
 )
 
 # Actors that make a sentence one of political violence; the police and officials of a
@@ -31,7 +31,7 @@ ARTICLE_DOMAIN_WORDS = 5  # words of one peaceful domain that make the article t
 
 def may_hold_events(folded: str) -> bool:
     """Whether any war word occurs: one regex pass, ~thousands of articles a second."""
-    return trigger_lexicon().search(folded)
+    return may_be_triggered(folded)
 
 
 def peaceful_article(folded: str) -> str | None:
@@ -80,10 +80,11 @@ def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: 
             for trigger in triggers:
                 explain.trigger(trigger.text, trigger.start, "dropped", skip)
             continue
-        domains = peaceful_domains(folded, sentence.start, sentence.end)
         actors, _ = find_actors(folded, folded, sentence.start, sentence.end, [], {})
         for trigger in triggers:
-            classes = context_classes(folded, sentence.start, sentence.end, (trigger.start, trigger.end))
+            span = (trigger.start, trigger.end)
+            domains = peaceful_domains(folded, sentence.start, sentence.end, span)
+            classes = context_classes(folded, sentence.start, sentence.end, span)
             armed = any(a.kind in ARMED_KINDS and (a.end <= trigger.start or a.start >= trigger.end) for a in actors)
             verdict = judge_sense(trigger, classes, domains, armed)
             if verdict.ok:

@@ -13,6 +13,7 @@ from functools import cache
 
 from frontline.lang import load
 from frontline.pipeline.lexicon import Lexicon
+from frontline.pipeline.normalize import fold_tones
 
 NOT_A_TRIGGER = "none"
 # A trigger in its noun form ("vụ tấn công", "các cuộc biểu tình"): named, reported or referred to
@@ -57,7 +58,7 @@ def trigger_lexicon() -> Lexicon[TriggerSpec]:
     exact: list[tuple[str, TriggerSpec]] = []
     for group in load("vi", "triggers"):
         spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
-        for word in group["words"]:
+        for word in group.get("words") or ():
             if word.isupper():
                 exact.append((word, spec))
                 continue
@@ -86,10 +87,32 @@ def _domain_lexicon() -> Lexicon[str]:
     return Lexicon([(word, name) for name, words in senses["domains"].items() for word in words])
 
 
+@cache
+def trigger_patterns() -> tuple[tuple[re.Pattern[str], TriggerSpec], ...]:
+    """The phrasings with words between a verb and its object ("phóng hơn 100 tên lửa hành trình
+    nhằm vào"), which no list of phrases holds: triggers.yaml's `patterns`."""
+    out = []
+    for group in load("vi", "triggers"):
+        spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
+        out += [(re.compile(fold_tones(p), re.IGNORECASE), spec) for p in group.get("patterns") or ()]
+    return tuple(out)
+
+
+def may_be_triggered(folded: str) -> bool:
+    """Whether any war word or war phrasing occurs in the text (one pass each)."""
+    return trigger_lexicon().search(folded) or any(p.search(folded) for p, _ in trigger_patterns())
+
+
 def find_triggers(folded: str, start: int, end: int) -> list[Trigger]:
-    """Trigger words in folded[start:end], without the words marked as another sense."""
-    return [Trigger(h.start, h.end, h.text, h.value) for h in trigger_lexicon().find(folded, start, end)
-            if h.value.kind != NOT_A_TRIGGER]
+    """Trigger words and phrasings in folded[start:end], without the words marked as another sense;
+    a phrasing overlapping a listed word gives way to it."""
+    hits = trigger_lexicon().find(folded, start, end)
+    found = [Trigger(h.start, h.end, h.text, h.value) for h in hits if h.value.kind != NOT_A_TRIGGER]
+    for pattern, spec in trigger_patterns():
+        for m in pattern.finditer(folded, start, end):
+            if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                found.append(Trigger(m.start(), m.end(), m.group(), spec))
+    return sorted(found, key=lambda t: t.start)
 
 
 def context_classes(folded: str, start: int, end: int, outside: tuple[int, int] | None = None) -> set[str]:
@@ -104,9 +127,11 @@ def domain_hits(folded: str, start: int = 0, end: int | None = None) -> list:
     return _domain_lexicon().find(folded, start, end)
 
 
-def peaceful_domains(folded: str, start: int, end: int) -> set[str]:
-    """The peaceful domains (sport, business, health...) whose words occur in folded[start:end]."""
-    return {hit.value for hit in _domain_lexicon().find(folded, start, end)}
+def peaceful_domains(folded: str, start: int, end: int, outside: tuple[int, int] | None = None) -> set[str]:
+    """The peaceful domains (sport, business, health...) whose words occur in folded[start:end],
+    leaving out the words of `outside` (a trigger's own words: "lao vào đám đông" is no sport)."""
+    return {hit.value for hit in _domain_lexicon().find(folded, start, end)
+            if outside is None or hit.end <= outside[0] or hit.start >= outside[1]}
 
 
 # In these domains a weapon word is part of the peaceful story ("đấu súng" on penalties, a gun in a
