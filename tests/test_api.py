@@ -161,9 +161,17 @@ def test_extract_returns_events_and_stores_nothing(extracting, client):
     assert client.get("/stats").json()["total"] == before
 
 
-def test_a_missing_or_foreign_file_is_refused_at_start(tmp_path):
-    with pytest.raises(StoreError, match="no frontline database"):
-        create_app(tmp_path / "none.duckdb")
+def test_a_foreign_file_is_refused_at_start_and_a_missing_one_served_empty_until_made(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        create_app(tmp_path / "no-such-folder" / "none.duckdb")
+    with TestClient(create_app(tmp_path / "none.duckdb")) as client:  # serve first, ingest later
+        assert client.get("/events").json() == {"total": 0, "limit": 100, "offset": 0, "events": []}
+        assert client.get("/healthz").json()["snapshot"]["generation"] == 0
+        assert not (tmp_path / "none.duckdb").exists()
+        ingest([str(SEED)], Store(tmp_path / "none.duckdb"), on_problem=lambda problem: None)
+        client.app.state.database.refresh()  # what the server's thread does within a second
+        assert client.get("/events").json()["total"] >= 5
+        assert client.get("/healthz").json()["snapshot"]["generation"] == 1
     (tmp_path / "junk.duckdb").write_bytes(b"not a database at all")
     with pytest.raises(StoreError, match="not a DuckDB database"):
         create_app(tmp_path / "junk.duckdb")
