@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import itertools
+import json
 import time
 import unicodedata
 from pathlib import Path
@@ -301,3 +302,32 @@ def test_q_finds_events_by_the_words_of_their_articles(client):
     assert "Non-state actor overtakes territory" in {e["sub_event_type"] for e in found["events"]}
     decomposed = unicodedata.normalize("NFD", "TÁI CHIẾM")  # as some keyboards and pages send it
     assert client.get("/events", params={"q": decomposed, "limit": 50}).json()["total"] == found["total"]
+
+
+def test_the_served_json_and_filters_are_the_stores_own(db):
+    """The server's read model (its JSON per event, its lower-cased search columns) answers as the
+    store's tables and the Event model do, for every event and a few filters."""
+    from frontline.api import queries, serving
+    from frontline.api.database import Database
+    from frontline.api.models import Event
+    from frontline.api.queries import EventQuery
+    from frontline.store import rows
+    from frontline.store.selection import ExportFilter
+
+    database = Database(db)
+    database.check()
+    filters = [EventQuery(), EventQuery(actor="islamic"), EventQuery(text="albu"), EventQuery(text="tái chiếm"),
+               EventQuery(text="100%_"), EventQuery(base=ExportFilter(country="syr"), actor="syria", text="kamal")]
+    try:
+        with database.cursor() as con, Store(db).reading() as store:
+            for query in filters:
+                total, found = queries.events_page(con, query, 500, 0)
+                where, params = query.where()
+                expected = rows.fetch_dicts(store, f"SELECT * FROM canonical_events WHERE {where} "  # noqa: S608
+                                                   "ORDER BY event_date DESC, canonical_id", params)
+                assert total == len(expected) and (total > 0 or query.text == "100%_")
+                assert [json.loads(row[0]) for row in found] == [Event.of(r).model_dump(mode="json") for r in expected]
+                assert queries.stats(con, query, served=True) == queries.stats(store, query)
+            assert con.execute(f"SELECT count(*) FROM {serving.EVENTS}").fetchone()[0] > 0  # noqa: S608
+    finally:
+        database.close()

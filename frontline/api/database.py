@@ -144,9 +144,14 @@ class Database:
             self._thread.start()
 
     def _watch(self) -> None:
-        while not self._stop.wait(self.poll):
+        pause = self.poll
+        while not self._stop.wait(pause):
             try:
-                self.refresh()
+                began = time.perf_counter()
+                changed = self.refresh()
+                # after a snapshot, rest twice as long as it took: on a large store the server then
+                # takes at most a third of a core from the ingest it follows
+                pause = max(self.poll, 2 * (time.perf_counter() - began)) if changed else self.poll
                 self.refresh_error = None
                 self._failures.clear()
             except StoreBusy:

@@ -12,12 +12,14 @@ const COLOURS = {
 const CLUSTER_ABOVE = 200;   // markers are clustered only when there are more than this many
 const MAP_LIMIT = 5000;      // the API's cap for /events.geojson
 const DAY = 86400000;
+const WATCH_MS = 3000;       // how often the page asks whether the server serves newer data
 
 const $ = (id) => document.getElementById(id);
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([20, 60], 3);
 map.attributionControl.addAttribution("Country shapes: Natural Earth (world-atlas)");
 let layer = null;
 let firstDay = null;
+let generation = null;       // the snapshot the markers come from (GET /healthz)
 const byId = new Map();
 
 function el(tag, props = {}, children = []) {
@@ -197,6 +199,18 @@ async function showTimeline(geonameid) {
   $("timeline").hidden = false;
 }
 
+// New events are ingested while the page is open: the server swaps in a new snapshot of the store
+// (a new generation) and the page redraws the markers with the same filters.
+async function watchSnapshot() {
+  try {
+    const seen = (await getJSON("/healthz")).snapshot.generation;
+    if (generation !== null && seen !== generation) await loadEvents();
+    generation = seen;
+  } catch (error) {
+    console.warn("frontline: could not ask for newer events", error);  // the next tick tries again
+  }
+}
+
 function fromHash() {
   const match = /^#event=(.+)$/.exec(location.hash);
   if (match) showArticle(decodeURIComponent(match[1])).catch(problem);
@@ -221,6 +235,8 @@ async function start() {
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
+  await watchSnapshot();
+  setInterval(watchSnapshot, WATCH_MS);
   document.body.dataset.ready = "true";
 }
 
