@@ -17,7 +17,8 @@ import logging
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ log = logging.getLogger("frontline.api")
 
 POLL_SECONDS = 1.0      # how often the store's file is looked at (a stat; a copy only when it changed)
 REFRESH_WAIT = 0.5      # how long one refresh waits for a writer's lock before trying at the next look
+CACHE_BYTES = 64 << 20  # answers kept per snapshot, the least recently used dropped first
+CACHE_ONE = 2 << 20     # an answer larger than this (a big GeoJSON) is made each time
 
 
 @dataclass(slots=True, eq=False)
@@ -45,6 +48,8 @@ class Snapshot:
     events: int = 0
     users: int = 0                     # requests reading it now
     retired: bool = False              # a newer one is served: close when users reaches 0
+    answers: OrderedDict[str, bytes] = field(default_factory=OrderedDict)  # request -> body (answer())
+    answers_size: int = 0
 
     def close_if_done(self) -> None:
         if self.retired and self.users == 0:
@@ -112,6 +117,30 @@ class Database:
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for one request, on the snapshot current when it starts."""
+        with self._reading() as (_, cursor):
+            yield cursor
+
+    def answer(self, key: str, make: Callable[[duckdb.DuckDBPyConnection], bytes]) -> bytes:
+        """The body `make(cursor)` gives for the request `key`, made once per snapshot: a snapshot never
+        changes, so the same request has the same answer until a newer snapshot is served."""
+        with self._reading() as (snapshot, cursor):
+            with self._lock:
+                body = snapshot.answers.get(key)
+                if body is not None:
+                    snapshot.answers.move_to_end(key)
+                    return body
+            body = make(cursor)
+        if len(body) <= CACHE_ONE:
+            with self._lock:
+                if key not in snapshot.answers:
+                    snapshot.answers[key] = body
+                    snapshot.answers_size += len(body)
+                while snapshot.answers_size > CACHE_BYTES:
+                    snapshot.answers_size -= len(snapshot.answers.popitem(last=False)[1])
+        return body
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[tuple[Snapshot, duckdb.DuckDBPyConnection]]:
         with self._lock:  # a connection object is not thread-safe: cursors are made one at a time
             snapshot = self._current
             if snapshot is None:
@@ -119,7 +148,7 @@ class Database:
             snapshot.users += 1
             cursor = snapshot.con.cursor()
         try:
-            yield cursor
+            yield snapshot, cursor
         finally:
             cursor.close()
             with self._lock:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
+import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from frontline.api import queries
@@ -26,11 +27,13 @@ def list_events(request: Request, filters: Filters,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     """Canonical events matching the filters, newest first, one page at a time."""
-    with request.app.state.database.cursor() as con:
+    def page(con: duckdb.DuckDBPyConnection) -> bytes:
         total, found = queries.events_page(con, filters, limit, offset)
-    # each event's JSON was made with the snapshot (serving.py), in the Event model's fields
-    body = f'{{"total":{total},"limit":{limit},"offset":{offset},"events":[{",".join(row[0] for row in found)}]}}'
-    return Response(body, media_type="application/json")
+        # each event's JSON was made with the snapshot (serving.py), in the Event model's fields
+        events = ",".join(row[0] for row in found)
+        return f'{{"total":{total},"limit":{limit},"offset":{offset},"events":[{events}]}}'.encode()
+
+    return Response(request.app.state.database.answer(_key(request), page), media_type="application/json")
 
 
 @router.get("/events.geojson", tags=["events"],
@@ -40,17 +43,23 @@ def events_geojson(request: Request, filters: Filters,
                    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON)] = 2000,
                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     """The same events as a GeoJSON FeatureCollection ([longitude, latitude]; null geometry when unplaced)."""
-    with request.app.state.database.cursor() as con:
+    def collection(con: duckdb.DuckDBPyConnection) -> bytes:
         total, found = queries.events_page(con, filters, limit, offset,
                                            columns="canonical_id, longitude, latitude, api_json")
-    features = []
-    for canonical_id, longitude, latitude, properties in found:
-        point = "null" if latitude is None or longitude is None else json.dumps(
-            {"type": "Point", "coordinates": [longitude, latitude]})
-        features.append(f'{{"type":"Feature","id":{json.dumps(canonical_id)},"geometry":{point},'
-                        f'"properties":{properties}}}')
-    body = f'{{"type":"FeatureCollection","features":[{",".join(features)}],"total":{total}}}'
-    return Response(body, media_type="application/geo+json")
+        features = []
+        for canonical_id, longitude, latitude, properties in found:
+            point = "null" if latitude is None or longitude is None else json.dumps(
+                {"type": "Point", "coordinates": [longitude, latitude]})
+            features.append(f'{{"type":"Feature","id":{json.dumps(canonical_id)},"geometry":{point},'
+                            f'"properties":{properties}}}')
+        return f'{{"type":"FeatureCollection","features":[{",".join(features)}],"total":{total}}}'.encode()
+
+    return Response(request.app.state.database.answer(_key(request), collection), media_type="application/geo+json")
+
+
+def _key(request: Request) -> str:
+    """A request's answer is the same while the snapshot is (Database.answer): its path and query are the key."""
+    return f"{request.url.path}?{request.url.query}"
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
