@@ -180,3 +180,27 @@ def test_many_events_are_clustered(seed_db, tmp_path, browser):
         assert page.locator(".marker-cluster").count() > 0
         assert page.locator(".event-marker").count() < 300
         page.close()
+
+
+def test_the_open_page_shows_events_ingested_meanwhile(seed_db, tmp_path, browser):
+    """The analyst keeps the map open while news is ingested: the new events appear without a reload."""
+    import itertools
+
+    from frontline.ingest import ingest
+    from frontline.store.db import Store
+
+    pool = ROOT.parent / "shared" / "corpus" / "vi-conflict-pool.jsonl"
+    if not pool.exists():
+        pytest.skip(f"corpus not found: {pool}")
+    db, news = tmp_path / "live.duckdb", tmp_path / "news.jsonl"
+    shutil.copy(seed_db, db)
+    with pool.open(encoding="utf-8") as handle:
+        news.write_text("".join(itertools.islice(handle, 60)), encoding="utf-8")
+    with _serving(db) as url:
+        page = browser.new_page(viewport={"width": 900, "height": 600})
+        page.goto(f"{url}/")
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=15_000)
+        assert page.evaluate("Number(document.body.dataset.markers)") == 6
+        ingest([str(news)], Store(db, wait=60), batch_size=20, on_problem=lambda problem: None)
+        page.wait_for_function("Number(document.body.dataset.markers) > 6", timeout=30_000)
+        page.close()

@@ -49,25 +49,35 @@ async function drawBasemap() {
 }
 
 async function setUpFilters() {
-  const stats = await getJSON("/stats");
-  for (const { key, count } of stats.by_event_type) {
-    $("event-type").append(el("option", { value: key, textContent: `${key} (${count})` }));
-  }
-  for (const { key, count } of stats.by_country) {
-    $("country").append(el("option", { value: key, textContent: `${key} (${count})` }));
-  }
   for (const [type, colour] of Object.entries(COLOURS)) {
     const swatch = el("span", { className: "swatch" });
     swatch.style.background = colour;
     $("legend").append(el("li", {}, [swatch, " " + type]));
   }
-  if (stats.first_date) {
-    firstDay = Date.parse(stats.first_date);
-    const days = Math.round((Date.parse(stats.last_date) - firstDay) / DAY);
-    for (const id of ["since", "until"]) $(id).max = String(days);
-    $("since").value = "0";
-    $("until").value = String(days);
+  fillFilters(await getJSON("/stats"));
+}
+
+// The choices and the date range from /stats; again whenever newer data is served, keeping what the
+// user chose (a date range left whole stays whole, so events of new dates show).
+function fillFilters(stats) {
+  for (const [id, counts] of [["event-type", stats.by_event_type], ["country", stats.by_country]]) {
+    const chosen = $(id).value;
+    $(id).replaceChildren($(id).options[0],
+      ...counts.map(({ key, count }) => el("option", { value: key, textContent: `${key} (${count})` })));
+    $(id).value = chosen;
   }
+  if (!stats.first_date) return showDates();
+  const days = Math.round((Date.parse(stats.last_date) - Date.parse(stats.first_date)) / DAY);
+  let since = 0, until = days;
+  if (firstDay !== null) {
+    const whole = Number($("since").value) === 0 && Number($("until").value) === Number($("until").max);
+    const shift = Math.round((firstDay - Date.parse(stats.first_date)) / DAY);
+    if (!whole) [since, until] = [Number($("since").value) + shift, Number($("until").value) + shift];
+  }
+  firstDay = Date.parse(stats.first_date);
+  for (const id of ["since", "until"]) $(id).max = String(days);
+  $("since").value = String(Math.max(0, since));
+  $("until").value = String(Math.min(days, until));
   showDates();
 }
 
@@ -204,7 +214,10 @@ async function showTimeline(geonameid) {
 async function watchSnapshot() {
   try {
     const seen = (await getJSON("/healthz")).snapshot.generation;
-    if (generation !== null && seen !== generation) await loadEvents();
+    if (generation !== null && seen !== generation) {
+      fillFilters(await getJSON("/stats"));
+      await loadEvents();
+    }
     generation = seen;
   } catch (error) {
     console.warn("frontline: could not ask for newer events", error);  // the next tick tries again
