@@ -1,6 +1,7 @@
 """`frontline serve`: the HTTP API and the map page over one database, read-only."""
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -49,6 +50,16 @@ def serve_command(
         return create_app(db, allow_extract=allow_extract, extract_slots=extract_slots,
                           extract_seconds=extract_seconds, wait=seconds)
 
+    # until uvicorn handles signals itself, SIGTERM and SIGINT unwind (a snapshot being made is removed)
+    # and end the command quietly, even when DuckDB turns them into an interrupted query
+    stopped: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        stopped.append(signum)
+        raise SystemExit(128 + signum)
+
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, on_signal)
     try:
         try:
             app = app_waiting(min(1.0, wait))
@@ -62,6 +73,10 @@ def serve_command(
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         raise typer.Exit(1) from None
+    except Exception:
+        if stopped:
+            raise typer.Exit(128 + stopped[0]) from None
+        raise
     if not db.exists():
         print(f"frontline: {db} does not exist yet; serving no events until `frontline ingest ARTICLES --db "
               f"{db}` makes it", file=sys.stderr)
