@@ -8,7 +8,8 @@ private copy (store/snapshot.py copies it under the read lock, serving.py adds i
 tables), and a thread checks the store's file every `poll` seconds. When a
 writer has committed since the last copy, it takes a new one and swaps it in:
 requests that started on the old snapshot finish on it, new ones get the new
-one, and the old one is closed when its last request is done.
+one, and the old one is closed when its last request is done. As a snapshot
+never changes, its answers are kept (`answer`) until a newer one is served.
 """
 from __future__ import annotations
 
