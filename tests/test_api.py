@@ -7,6 +7,7 @@ schemathesis, driven by the app's OpenAPI, finds no server error.
 from __future__ import annotations
 
 import concurrent.futures
+import datetime as dt
 import itertools
 import json
 import time
@@ -307,6 +308,84 @@ def test_q_finds_events_by_the_words_of_their_articles(client):
     assert client.get("/events", params={"q": decomposed, "limit": 50}).json()["total"] == found["total"]
 
 
+def test_each_event_carries_its_source_article_and_when_it_arrived(client):
+    seed = client.get("/events", params={"country": "SYR", "since": "2017-11-01", "until": "2017-11-30"}).json()
+    article = client.get("/articles/albu_kamal_2017-11").json()
+    for event in seed["events"]:
+        assert event["source_url"] == article["url"] and event["source_outlet"] == article["outlet"]
+        assert event["added_at"].endswith("Z")  # UTC, said so
+    feature = client.get("/events.geojson", params={"country": "SYR", "until": "2017-12-31"}).json()["features"][0]
+    assert "source_url" in feature["properties"] and feature["properties"]["added_at"]
+    detail = client.get(f"/events/{seed['events'][0]['id']}").json()
+    assert detail["source_outlet"] == article["outlet"]
+
+
+def test_min_fatalities_and_added_after_filter(client):
+    everything = client.get("/events", params={"limit": 500}).json()["events"]
+    deadly = client.get("/events", params={"min_fatalities": 1, "limit": 500}).json()
+    assert 0 < deadly["total"] < len(everything)
+    assert sorted(e["id"] for e in deadly["events"]) == sorted(e["id"] for e in everything if e["fatalities"] >= 1)
+    _error(client.get("/events", params={"min_fatalities": -1}), 422)
+    last = client.get("/stats").json()["last_added"]
+    assert client.get("/events", params={"added_after": last}).json()["total"] == 0
+    assert client.get("/events", params={"added_after": "2000-01-01T00:00:00+07:00"}).json()["total"] == len(everything)
+    assert "added_after" in _error(client.get("/events", params={"added_after": "soon"}), 422)["message"]
+
+
+def test_sub_event_type_actor_and_modality_filters(client):
+    everything = client.get("/events", params={"limit": 500, "modality": ["asserted", "claimed"]}).json()["events"]
+    claimed = client.get("/events", params={"modality": "claimed", "limit": 500}).json()["events"]
+    assert claimed and {e["modality"] for e in claimed} == {"claimed"}
+    strikes = client.get("/events", params={"sub_event_type": "Air/drone strike", "limit": 500}).json()["events"]
+    assert len(strikes) == sum(1 for e in everything if e["sub_event_type"] == "Air/drone strike")
+    isis = client.get("/events", params={"actor": "islamic state", "limit": 500}).json()["events"]
+    assert isis and all("Islamic State" in (e["actor1"] or "") + (e["actor2"] or "") + " ".join(
+        e["assoc_actor_1"] + e["assoc_actor_2"]) for e in isis)
+    stats = client.get("/stats").json()
+    assert {"Islamic State"} <= {c["key"] for c in stats["by_actor"]}
+    assert sum(c["count"] for c in stats["by_sub_event_type"]) == stats["total"]
+    assert {c["key"] for c in stats["by_modality"]} <= {"asserted", "claimed"}
+
+
+def test_export_downloads_the_filtered_view_as_acled_csv_and_geojson(client):
+    import csv
+    import io
+
+    from frontline.store.acled import COLUMNS, event_id_cnty
+
+    params = {"country": "SYR", "since": "2017-11-01", "until": "2017-11-30", "bbox": "40,34,42,35"}
+    view = client.get("/events", params=params).json()["events"]
+    assert len(view) == 5
+    response = client.get("/export", params=params | {"format": "acled-csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'attachment; filename="frontline-events.csv"' == response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert tuple(rows[0]) == COLUMNS
+    assert sorted(r["event_id_cnty"] for r in rows) == sorted(event_id_cnty(e["id"], e["iso3"]) for e in view)
+    geojson = client.get("/export", params=params | {"format": "geojson"})
+    assert geojson.headers["content-type"].startswith("application/geo+json")
+    features = geojson.json()["features"]
+    assert sorted(f["properties"]["canonical_id"] for f in features) == sorted(e["id"] for e in view)
+    lines = client.get("/export", params=params | {"format": "jsonl"}).text.splitlines()
+    assert len(lines) == 5
+    strikes = client.get("/export", params={"format": "acled-csv", "min_fatalities": 1}).text
+    assert all(int(r["fatalities"]) >= 1 for r in csv.DictReader(io.StringIO(strikes)))
+    assert "format" in _error(client.get("/export", params={"format": "xlsx"}), 422)["message"]
+    assert "'country'" in _error(client.get("/export", params={"country": "Narnia"}), 422)["message"]
+
+
+def test_towns_in_a_box_most_populous_first(client):
+    towns = client.get("/places/towns", params={"bbox": "35,32,40,37", "limit": 5}).json()
+    assert [t["name"] for t in towns][:2] == ["Aleppo", "Beirut"]
+    assert all(35 <= t["longitude"] <= 40 and 32 <= t["latitude"] <= 37 for t in towns)
+    populations = [t["population"] for t in towns]
+    assert populations == sorted(populations, reverse=True) and len(towns) == 5
+    across = client.get("/places/towns", params={"bbox": "170,-20,-170,-10", "limit": 50}).json()
+    assert across and all(t["longitude"] >= 170 or t["longitude"] <= -170 for t in across)  # Fiji, Samoa, Tonga
+    _error(client.get("/places/towns", params={"bbox": "0,0,10,200"}), 422)
+    _error(client.get("/places/towns"), 422)
+
+
 def test_the_served_json_and_filters_are_the_stores_own(db):
     """The server's read model (its JSON per event, its lower-cased search columns) answers as the
     store's tables and the Event model do, for every event and a few filters."""
@@ -320,14 +399,16 @@ def test_the_served_json_and_filters_are_the_stores_own(db):
     database = Database(db)
     database.check()
     filters = [EventQuery(), EventQuery(actor="islamic"), EventQuery(text="albu"), EventQuery(text="tái chiếm"),
-               EventQuery(text="100%_"), EventQuery(base=ExportFilter(country="syr"), actor="syria", text="kamal")]
+               EventQuery(text="100%_"), EventQuery(base=ExportFilter(country="syr"), actor="syria", text="kamal"),
+               EventQuery(min_fatalities=1), EventQuery(added_after=dt.datetime(2000, 1, 1))]
     try:
         with database.cursor() as con, Store(db).reading() as store:
             for query in filters:
                 total, found = queries.events_page(con, query, 500, 0)
                 where, params = query.where()
-                expected = rows.fetch_dicts(store, f"SELECT * FROM canonical_events WHERE {where} "  # noqa: S608
-                                                   "ORDER BY event_date DESC, canonical_id", params)
+                expected = queries.with_source(store, rows.fetch_dicts(
+                    store, f"SELECT * FROM canonical_events WHERE {where} "  # noqa: S608
+                           "ORDER BY event_date DESC, canonical_id", params))
                 assert total == len(expected) and (total > 0 or query.text == "100%_")
                 assert [json.loads(row[0]) for row in found] == [Event.of(r).model_dump(mode="json") for r in expected]
                 assert queries.stats(con, query, served=True) == queries.stats(store, query)

@@ -232,10 +232,16 @@ def test_non_state_actor_overtakes_territory_named_group():
 
 
 def test_non_state_actor_overtakes_territory_unnamed_rebels():
-    # vietnews-029591: "phiến quân đã chiếm được 2 làng ... ở phía Bắc Hama"
-    e = the(extract(P["overtakes_hama"]), "Non-state actor overtakes territory")
-    assert e.actor1 == "Unidentified Armed Group (Syria)"
-    assert (e.country, e.admin1) == ("Syria", "Hama")
+    # vietnews-029591: "phiến quân đã chiếm được 2 làng Jibeen và Tell Meleh ở phía Bắc Hama": one
+    # event per village (CODING.md), each in Hama; GeoNames lacks Jibeen, placed where its list lies
+    # ("phía Bắc Hama", the part of the province the list lies in, keeps an event of its own, as
+    # coders often code it)
+    events = of_type(extract(P["overtakes_hama"]), "Non-state actor overtakes territory")
+    assert [e.location for e in events] == ["Jibeen", "Tell Meleh", "Northern Hama"]
+    for e in events:
+        assert e.actor1 == "Unidentified Armed Group (Syria)"
+        assert (e.country, e.admin1) == ("Syria", "Hama")
+    assert (events[0].geonameid, events[0].geo_precision) == (None, 2)
 
 
 # --------------------------------------------------------------------------------------------

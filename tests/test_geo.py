@@ -108,6 +108,30 @@ def test_town_with_cue_and_offsets(g):
         ("Insein", s.index("Insein"), "thị trấn", 1321937), ("Yangon", s.index("Yangon"), None, 1298824)]
 
 
+def test_a_name_listed_after_a_cued_town_takes_its_cue(g):
+    # vietnews-029591: Masyaf has no cue of its own; "các khu vực" cues the whole list
+    s = ("lực lượng tăng cường của Quân đội Syria được điều động từ các khu vực Mhardeh, Masyaf, Qomhana, "
+         "và Sqaylabiyeh đã tới mặt trận")
+    assert [(m.text, m.cue, m.place.country) for m in found(g, s) if m.text == "Masyaf"] == [
+        ("Masyaf", "khu vực", "Syria")]
+    # vietnews-038302: "hai thị trấn Amatrice và Accumoli"
+    s = "292 người đã thiệt mạng, chủ yếu ở hai thị trấn Amatrice và Accumoli."
+    assert [(m.text, m.place.country) for m in found(g, s)] == [("Amatrice", "Italy"), ("Accumoli", "Italy")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # vietnews-028801: a person after a country, not a list of places
+    ("Công việc này đưa bà đi khắp nước Mỹ và Nguyen thường làm việc 12 giờ mỗi ngày.", "Nguyen"),
+    # vietnews-023589: villages GeoNames lacks; a namesake abroad is not one of them
+    ("Những nơi bị ảnh hưởng nặng nhất bao gồm các làng Razat, Ruku, Nyarr, Kura và Gana - Ropp của huyện "
+     "Gashish thuộc bang Plateau.", "Kura"),
+    # a clause's subject after a comma is not a list member
+    ("Hội nghị diễn ra ở Damascus, Assad nói với các đại biểu.", "Assad"),
+])
+def test_a_list_cue_reaches_only_list_members_of_the_same_country(g, sentence, name):
+    assert name not in [m.text for m in found(g, sentence)]
+
+
 def test_foreign_name_after_area_cue(g):
     # vietnews-036618
     s = ("Hãng thông tấn Fars News của Iran hôm nay công bố video quân đội nước này sử dụng máy bay không "
@@ -369,7 +393,7 @@ def test_place_cues_yaml_shape():
         assert isinstance(cue, str) and spec["forms"] and spec.get("prefers") in (None, "city", "admin1", "country")
     for key in ("government_before", "government_after", "government_fillers", "person_titles", "surnames",
                 "person_words", "owner_nouns", "org_heads", "not_places", "sentence_openers", "source_words",
-                "credit_words", "lowercase_heads"):
+                "credit_words", "lowercase_heads", "list_joins"):
         assert raw[key] and all(isinstance(w, str) and w.strip() for w in raw[key]), key
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import frontline
-from frontline.api import errors, routes_events, routes_extract, routes_health, routes_places
+from frontline.api import errors, routes_events, routes_export, routes_extract, routes_health, routes_places
 from frontline.api.database import Database
 from frontline.api.extract_slots import DEFAULT_BUDGET_SECONDS, DEFAULT_SLOTS, ExtractSlots
 
@@ -51,6 +51,7 @@ def create_app(db_path: str | Path, allow_extract: bool = False, wait: float = 1
     app.state.extract_slots = slots
     errors.install(app)
     app.include_router(routes_events.router)
+    app.include_router(routes_export.router)
     app.include_router(routes_places.router)
     app.include_router(routes_extract.router)
     app.include_router(routes_health.router)

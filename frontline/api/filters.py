@@ -1,4 +1,4 @@
-"""The query parameters shared by /events, /events.geojson and /stats, read into an `EventQuery`."""
+"""The query parameters shared by /events, /events.geojson, /export and /stats, read into an `EventQuery`."""
 from __future__ import annotations
 
 import datetime as dt
@@ -67,6 +67,11 @@ def event_filters(
     min_confidence: Annotated[float | None, Query(
         ge=0.0, le=1.0, allow_inf_nan=False,
         description="only events at least this likely to be right (calibrated on held-out articles)")] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=10_000_000, description="only events with at least "
+                                                                               "this many deaths")] = None,
+    added_after: Annotated[dt.datetime | None, Query(
+        description="only events whose first report was ingested after this moment (ISO 8601; UTC when no "
+                    "offset is given), e.g. the last_added of /stats when a page opened")] = None,
 ) -> EventQuery:
     unknown = sorted(set(modality or []) - set(MODALITIES))
     if unknown:
@@ -85,4 +90,12 @@ def event_filters(
                         event_types=[t for t in event_type or [] if t.strip()],
                         modalities=list(modality or EXPORTED_MODALITIES), min_confidence=min_confidence)
     return EventQuery(base=base, sub_event_types=[t for t in sub_event_type or [] if t.strip()],
-                      bbox=parse_bbox(bbox) if bbox else None, actor=actor or None, text=q or None)
+                      bbox=parse_bbox(bbox) if bbox else None, actor=actor or None, text=q or None,
+                      min_fatalities=min_fatalities, added_after=_naive_utc(added_after))
+
+
+def _naive_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """The store's ingested_at is naive UTC: compare like with like."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)

@@ -43,10 +43,22 @@ class Event(BaseModel):
     report_count: int
     confidence: float
     notes: str
+    source_url: str | None = Field(None, description="the first article that reported it: its link")
+    source_outlet: str | None = Field(None, description="... its outlet")
+    source_title: str | None = Field(None, description="... its title")
+    added_at: dt.datetime | None = Field(None, description="when its first report was ingested (UTC)")
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Event:
-        return cls(id=row["canonical_id"], **{name: row[name] for name in cls.model_fields if name in row})
+        fields = {name: row[name] for name in cls.model_fields if name in row}
+        if fields.get("added_at") is not None:
+            fields["added_at"] = utc(fields["added_at"])
+        return cls(id=row["canonical_id"], **fields)
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """A stored timestamp (naive, UTC) marked as UTC, so clients read it right in any time zone."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
 class EventPage(BaseModel):
@@ -128,9 +140,26 @@ class Stats(BaseModel):
     total: int
     first_date: dt.date | None = None
     last_date: dt.date | None = None
+    last_added: dt.datetime | None = Field(None, description="when the store last took an article (UTC), "
+                                                             "whatever the filters: poll it to see new events")
     by_event_type: list[Count]
+    by_sub_event_type: list[Count] = []
     by_country: list[Count]
+    by_modality: list[Count] = []
+    by_actor: list[Count] = Field([], description="actor1 and actor2 names, the most frequent first")
     by_month: list[Count]
+
+
+class Town(BaseModel):
+    """A populated place from the gazetteer (GeoNames), drawn as a label on the map."""
+
+    geonameid: int | None = None
+    name: str
+    country: str | None = None
+    latitude: float
+    longitude: float
+    population: int
+    capital: bool
 
 
 class ExtractRequest(BaseModel):

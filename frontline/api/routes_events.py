@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from frontline.api import queries
 from frontline.api.errors import ERROR_RESPONSES, ApiError
 from frontline.api.filters import event_filters
-from frontline.api.models import Article, Event, EventDetail, EventPage, Report, Stats
+from frontline.api.models import Article, Event, EventDetail, EventPage, Report, Stats, utc
 from frontline.api.queries import EventQuery
 
 MAX_PAGE = 500
@@ -87,4 +87,7 @@ def get_article(request: Request, article_id: Id) -> Article:
 def get_stats(request: Request, filters: Filters) -> Stats:
     """Counts of the matching events by event type, country and month."""
     with request.app.state.database.cursor() as con:
-        return Stats(**queries.stats(con, filters, served=True))
+        found = queries.stats(con, filters, served=True)
+    if found["last_added"] is not None:
+        found["last_added"] = utc(found["last_added"])
+    return Stats(**found)

@@ -5,8 +5,9 @@ own copy it can add what the store has no reason to keep, once per copy rather
 than once per request:
 
 - `api_events`: the canonical events in the API's order (newest first, then id),
-  numbered by `position`, with the lower-cased text the actor and text filters
-  search, and each event's JSON as GET /events returns it. A page is then a scan
+  numbered by `position`, with their source (first article, arrival time), the
+  lower-cased text the actor and text filters search, and each event's JSON as
+  GET /events returns it. A page is then a scan
   of a few narrow columns and a top-N on one integer, and 100 ready JSON strings;
   not every column of every matching row sorted, then turned into Python and back.
 - `api_evidence`: the lower-cased words of each event's evidence, by position (an integer
@@ -33,13 +34,26 @@ ORDER = "ORDER BY position"  # = event_date DESC, canonical_id: numbered so when
 SEARCH_COLUMNS = {
     "actor1": "actor1_l", "actor2": "actor2_l", "assoc_actors": "assoc_l", "notes": "notes_l",
     "location": "location_l", "admin1": "admin1_l", "actors": "actors_l",
-    "evidence": "api_evidence", "evidence_key": "position",
+    "evidence": "api_evidence", "evidence_key": "position", "added_at": "added_at",
 }
+
+# Each event's source (queries.with_source's, made once for every event): its first article's link,
+# outlet and title, and when its first report was ingested.
+SOURCES = """SELECT r.canonical_id,
+           first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
+           first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
+           first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
+           min(a.ingested_at) AS added_at
+    FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id GROUP BY r.canonical_id"""
+# a stored time (naive, UTC) as the Event model writes it: ISO 8601 with a Z, microseconds when any
+UTC_JSON = ("CASE WHEN microsecond(added_at) % 1000000 = 0 THEN strftime(added_at, '%Y-%m-%dT%H:%M:%SZ') "
+            "ELSE strftime(added_at, '%Y-%m-%dT%H:%M:%S.%fZ') END")
 
 
 def _json_of_event() -> str:
     """SQL for one row's JSON with the fields of the API's Event model, in its order."""
-    fields = ", ".join(f"{name} := {'canonical_id' if name == 'id' else name}" for name in Event.model_fields)
+    made = {"id": "canonical_id", "added_at": UTC_JSON}
+    fields = ", ".join(f"{name} := {made.get(name, name)}" for name in Event.model_fields)
     return f"to_json(struct_pack({fields}))::VARCHAR"
 
 
@@ -48,12 +62,14 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     from frontline.api.queries import SEARCH_COLUMNS as PLAIN
 
     lowered = ", ".join(f"{PLAIN[key]} AS {column}" for key, column in SEARCH_COLUMNS.items()
-                        if not key.startswith("evidence"))
+                        if not key.startswith("evidence") and key != "added_at")
     # numbered first, then the per-row expressions: about 2.5x faster than one SELECT doing both
     con.execute(f"""CREATE TABLE {EVENTS} AS
         SELECT *, {lowered}, {_json_of_event()} AS api_json
-        FROM (SELECT *, row_number() OVER (ORDER BY event_date DESC, canonical_id) AS position
-              FROM canonical_events) ORDER BY position""")  # noqa: S608 - fixed fragments
+        FROM (SELECT e.*, s.* EXCLUDE (canonical_id),
+                     row_number() OVER (ORDER BY e.event_date DESC, e.canonical_id) AS position
+              FROM canonical_events e LEFT JOIN ({SOURCES}) s ON s.canonical_id = e.canonical_id)
+        ORDER BY position""")  # noqa: S608 - fixed fragments
     con.execute(f"""CREATE TABLE api_evidence AS SELECT DISTINCT e.position, v.text_l
         FROM {PLAIN['evidence']} v JOIN {EVENTS} e ON e.canonical_id = v.canonical_id""")  # noqa: S608
 

@@ -42,6 +42,7 @@ class Cues:
                 cue = PlaceCue(f"{head.split()[-1]} {direction}", None)
                 self.place[f"{head} {direction}"] = cue
                 self.place[f"{head} {direction} {exact_key(d['linker'])}"] = cue
+        self.compass = {exact_key(w): (int(n), int(e)) for w, (n, e) in d["compass"].items()}
         self.government_before = _keys(raw["government_before"])
         self.government_after = _keys(raw["government_after"])
         self.fillers = _keys(raw["government_fillers"])
@@ -56,6 +57,7 @@ class Cues:
         self.sources = _keys(raw["source_words"])
         self.credits = _keys(raw["credit_words"])
         self.lowercase_heads = _keys(raw["lowercase_heads"])
+        self.list_joins = frozenset(" ".join(w.casefold().split()) for w in raw["list_joins"])
         self.cue_words = frozenset(k for k in self.place if " " not in k)
         every = (*self.place, *self.government_before, *self.titles, *self.persons, *self.owners, *self.orgs)
         self.max_words = max(k.count(" ") + 1 for k in every)
@@ -80,6 +82,26 @@ class Cues:
             if n == 2 and key in compounds:
                 mask = PLACE | GOVERNMENT   # "sở tại X" still has "tại"
         return 0, None
+
+    def joins_list(self, gap: str) -> bool:
+        """Whether the text between two names joins them in a list: ", ", " và ", ", và "."""
+        words = " ".join(gap.casefold().replace(",", " , ").split())
+        return words in self.list_joins or (words.startswith(", ") and words[2:] in self.list_joins)
+
+    def continues_list(self, after: str) -> bool:
+        """Whether the text after a name goes on to another name: ", Baynin", " và Shinan"
+        (", một quả bom" does not)."""
+        words = after.replace(",", " , ").split()
+        for n in (2, 1):
+            if len(words) > n and " ".join(words[:n]).casefold() in self.list_joins:
+                return words[n][:1].isupper()
+        return False
+
+    def direction(self, cue: str | None) -> tuple[int, int] | None:
+        """The compass point of a direction cue ("phía nam" -> (-1, 0)), None for any other cue."""
+        if not cue or " " not in cue:
+            return None
+        return self.compass.get(cue.split(" ", 1)[1])
 
     def place_cue(self, before: list[str]) -> PlaceCue | None:
         """The longest place cue `before` ends with; `before` is the words before a name, nearest last."""

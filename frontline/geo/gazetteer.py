@@ -18,6 +18,7 @@ from frontline.geo.gazetteer_file import Store
 from frontline.geo.mentions import Finder
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rank import resolve
+from frontline.geo.regions import part_of
 from frontline.geo.text import exact_key
 
 
@@ -51,6 +52,15 @@ class Gazetteer:
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         return self.store.by_geonameid(geonameid)
+
+    def towns(self, west: float, south: float, east: float, north: float, limit: int = 100) -> list[Place]:
+        """The largest towns in a box, most populous first (the map's labels)."""
+        return self.store.towns(west, south, east, north, limit)
+
+    def part_of(self, place: Place, compass: tuple[int, int]) -> Place | None:
+        """The part of a province or country a direction names ("phía Nam tỉnh Idlib"); see regions.py."""
+        return part_of(place, compass, self.store.town_points(place.iso2, place.admin1 if place.kind != "country"
+                                                              else None))
 
     def lookup(self, name: str) -> list[Place]:
         """Every place known by this spelling (case, hyphens and, for foreign names, accents aside), best first."""

@@ -66,6 +66,23 @@ class Store:
                                  "ORDER BY population DESC LIMIT 1", (iso2.upper(),)).fetchone()
         return _to_place(row) if row else None
 
+    def towns(self, west: float, south: float, east: float, north: float, limit: int) -> list[Place]:
+        """The most populous towns in a box (west > east: the box crosses the antimeridian), for a map."""
+        across = "(lon >= ? OR lon <= ?)" if west > east else "lon BETWEEN ? AND ?"
+        rows = self._db().execute(f"SELECT {_PLACE_COLUMNS} FROM place WHERE kind = 'city' AND lat BETWEEN ? AND ? "
+                                  f"AND {across} ORDER BY population DESC, geonameid LIMIT ?",
+                                  (south, north, west, east, limit)).fetchall()
+        return [_to_place(row) for row in rows]
+
+    def town_points(self, iso2: str, admin1: str | None) -> list[tuple[float, float]]:
+        """(lat, lon) of every town of a province (or of the country, admin1 None)."""
+        if admin1 is None:
+            rows = self._db().execute("SELECT lat, lon FROM place WHERE kind = 'city' AND iso2 = ?", (iso2,))
+        else:
+            rows = self._db().execute("SELECT lat, lon FROM place WHERE kind = 'city' AND iso2 = ? AND admin1 = ?",
+                                      (iso2, admin1))
+        return [(float(lat), float(lon)) for lat, lon in rows.fetchall()]
+
     def countries(self) -> dict[str, str]:
         """ISO2 -> ACLED country name, every country."""
         return dict(self._db().execute("SELECT iso2, country FROM place WHERE kind = 'country'").fetchall())

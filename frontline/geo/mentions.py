@@ -12,7 +12,7 @@ place is part of a longer proper name ("New York Times", "Đức Hoàng").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from frontline.geo.candidate_weights import Candidate, Context, admissible, rank
@@ -55,6 +55,24 @@ class _Around:
 
 _INSIDE = _Around(None, False, False, False)   # a name after another name in the same run
 _PERSON = _Around(None, True, False, True, person=True)
+_NO_CUE = _Around(None, False, False, False)     # nothing before the name says what it is
+
+
+@dataclass(frozen=True, slots=True)
+class _ListSoFar:
+    """The cued place a list of names began with: a name joined to it takes its cue, and only
+    a place of its country ("các làng Razat, Ruku, Kura": no Kura in Switzerland)."""
+    end: int          # where the name before ended
+    around: _Around   # the cue it had
+    iso2: str         # the country it was found in
+
+    def narrowed(self, mention: PlaceMention) -> PlaceMention | None:
+        kept = [(p, s) for p, s in zip(mention.candidates, mention.scores or (0.0,) * len(mention.candidates))
+                if p.iso2 == self.iso2]
+        if not kept:
+            return None
+        return replace(mention, candidates=tuple(p for p, _ in kept),
+                       scores=tuple(s for _, s in kept) if mention.scores else ())
 _SOURCE, _CREDIT = 1, 2                          # what _credit() finds before a name
 _EXACT = Context(cue=True)                      # a curated phrase matched as written
 Ranked = tuple[tuple[Place, ...], tuple[float, ...]]
@@ -109,8 +127,18 @@ class Finder:
                     found.append(got[0])
                     taken[i:got[1] + 1] = [True] * (got[1] + 1 - i)
         usable = [caps[i] and not taken[i] and not self._breaks(ws, i, low) for i in range(len(ws))]
+        listed: _ListSoFar | None = None
         for run in runs(ws, usable):
-            found.extend(self._run(ws, run, low))
+            around = self._around(ws, run[0], low)
+            in_run = self._run(ws, run, low, around)
+            if not in_run and listed is not None and self._in_list(ws, run, around, listed):
+                around = listed.around
+                in_run = [m for m in map(listed.narrowed, self._run(ws, run, low, around)) if m is not None]
+            found.extend(in_run)
+            last = in_run[-1].place if in_run else None
+            cued = around.cue is not None and not around.cue.weak
+            listed = _ListSoFar(ws.ends[run[-1]], around, last.iso2) if cued and last and last.kind != "country" \
+                else None
         found.sort(key=lambda m: m.start)
         return found
 
@@ -160,10 +188,23 @@ class Finder:
         return _Around(None, title, bool(flags & ORG), title or bool(flags & (ORG | OWNER)),
                        bool(flags & GOVERNMENT))
 
-    def _run(self, ws: Words, run: list[int], low: list[str]) -> list[PlaceMention]:
+    def _in_list(self, ws: Words, run: list[int], around: _Around, listed: _ListSoFar) -> bool:
+        """Whether a name with no cue of its own continues the list of cued places before it
+        ("ở Abu Kamal và Hajin": Hajin is cued by "ở" as Abu Kamal is).
+
+        After a comma the name must go on to another name, so that "ở Damascus, Assad nói" does
+        not cue a clause's subject."""
+        if around != _NO_CUE:
+            return False
+        gap = ws.text[listed.end:ws.starts[run[0]]]
+        if not self.cues.joins_list(gap):
+            return False
+        end = ws.ends[run[-1]]
+        return gap.strip() != "," or self.cues.continues_list(ws.text[end:end + 24])
+
+    def _run(self, ws: Words, run: list[int], low: list[str], around: _Around) -> list[PlaceMention]:
         """The places in one run of capitalised words (its plan is cached: runs repeat)."""
         first, last = run[0], run[-1]
-        around = self._around(ws, first, low)
         tail = last + 1 < len(ws) and ws.joined(last + 1) and low[last + 1]
         key = (tuple(ws.words[k] for k in run), around, ws.initial(first), tail,
                _MODEL_NUMBER.match(ws.text, ws.ends[last]) is not None)

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 
 from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
-from frontline.pipeline.assemble import drop_lone_titles, group_candidates, to_event
+from frontline.pipeline.assemble import drop_lone_titles, group_candidates, share_tolls, to_event
 from frontline.pipeline.builder import build_candidates
 from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.gate import may_hold_events, sense_checked_triggers
@@ -112,7 +112,7 @@ def extract_document(doc: Document, explain: Explanation | None = None, models: 
     models = models or shipped_models()
     pairs = candidate_events(doc, explain, models)
     if models.event is None:
-        return [event for event, _ in pairs]
+        return share_tolls([event for event, _ in pairs])
     kept = []
     for event, features in pairs:
         event.confidence = round(models.event.probability(features), 3)
@@ -125,4 +125,4 @@ def extract_document(doc: Document, explain: Explanation | None = None, models: 
         kept.append(event)
     if pairs:
         explain.article(f"kept: {len(kept)} event(s) of {len(pairs)} read")
-    return kept
+    return share_tolls(kept)

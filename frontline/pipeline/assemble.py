@@ -185,6 +185,14 @@ def _best_actor(actors: list) -> object:
     return min(present, key=lambda a: (a.end <= a.start, a.kind in ("unidentified", "sole"), a.name is None))
 
 
+def _place_key(place) -> str:
+    """The place part of an event's id: its GeoNames id, or its name where it has none (a village
+    placed at the town it is listed with has the town's coordinates but is another event)."""
+    if place is None:
+        return ""
+    return str(place.geonameid) if place.geonameid is not None else place.name
+
+
 def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[str], lang: str) -> Event:
     lead = group[0]
     place = next((c.place for c in group if c.place is not None and c.place.kind == "city"), lead.place)
@@ -208,7 +216,7 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
     trigger = min((c.trigger for c in group), key=lambda t: t.start)
     event = Event(
         doc_id=doc_id,
-        event_id=hashlib.sha1(f"{doc_id}:{trigger.start}:{trigger.end}:{place.geonameid if place else ''}"
+        event_id=hashlib.sha1(f"{doc_id}:{trigger.start}:{trigger.end}:{_place_key(place)}"
                               .encode()).hexdigest()[:16],
         event_date=date.isoformat(),
         time_precision=dated.date.precision,
@@ -236,3 +244,22 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
     )
     event.notes = english_note(event)
     return event
+
+
+def share_tolls(events: list[Event]) -> list[Event]:
+    """A toll the text gives once for several places is shared evenly among their events, the
+    remainder to the first (as ACLED codes it): 25 dead at two towns are 13 and 12, never 25 twice."""
+    by_toll: dict[tuple[int, ...], list[Event]] = {}
+    for event in events:
+        spans = tuple(s.start for s in event.evidence if s.role == "fatalities")
+        if spans and event.fatalities_known:
+            by_toll.setdefault(spans, []).append(event)
+    for sharing in by_toll.values():
+        places = {(e.location, e.latitude, e.longitude) for e in sharing}
+        if len(places) < 2 or len({e.fatalities for e in sharing}) != 1:
+            continue
+        share, rest = divmod(sharing[0].fatalities, len(sharing))
+        for i, event in enumerate(sharing):
+            event.fatalities = share + (i < rest)
+            event.notes = english_note(event)
+    return events

@@ -19,20 +19,20 @@ import pyarrow as pa
 from frontline.output_file import replacing, text_output
 from frontline.store import rows
 from frontline.store.acled import COLUMNS, INTEGER_COLUMNS, SEPARATOR, acled_row
-from frontline.store.selection import ExportFilter, ExportFormat
+from frontline.store.selection import ExportFilter, ExportFormat, Selection
 
 EXTRA_COLUMNS = ("canonical_id", "modality", "asserted_reports", "claimed_reports", "claimed_by",
                  "article_count", "geonameid")
 
 
-def canonical_rows(con: duckdb.DuckDBPyConnection, selection: ExportFilter) -> list[dict[str, Any]]:
+def canonical_rows(con: duckdb.DuckDBPyConnection, selection: Selection) -> list[dict[str, Any]]:
     where, params = selection.where()
     return rows.fetch_dicts(con, f"SELECT * FROM canonical_events WHERE {where} "  # noqa: S608 - fixed fragments
                                  "ORDER BY event_date, canonical_id", params)
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, output: Path | None,
-           selection: ExportFilter | None = None, out: IO[str] | None = None, excel: bool = False) -> int:
+           selection: Selection | None = None, out: IO[str] | None = None, excel: bool = False) -> int:
     """Write the selected canonical events to `output` (or `out`, or stdout for None or "-"); how many.
     `excel`: the CSV opens with a byte-order mark, which Excel needs to read UTF-8 (Vietnamese names)
     as UTF-8 rather than the machine's code page."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from frontline.record import EXPORTED_MODALITIES
 
@@ -14,6 +14,12 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     geojson = "geojson"
     parquet = "parquet"
+
+
+class Selection(Protocol):
+    """Anything that selects canonical events by a WHERE clause (the export's filter, the API's query)."""
+
+    def where(self) -> tuple[str, list[Any]]: ...
 
 
 @dataclass(slots=True)

@@ -1,0 +1,116 @@
+"""Villages listed beside a known place that the gazetteer lacks: one event each (ACLED).
+
+"không kích vào các thị trấn Kabani, Sirmaniyeh ở Jabal Al-Akrad", "tại các thị
+trấn như Khan Shaykhun, Al - Tamanah và Tal Dhahab": GeoNames has few of the
+villages a strike sentence lists, yet CODING.md codes one event per named place.
+A name of such a list that resolves to nothing is placed where the list's known
+place is (the town listed with it, or the place the list is said to be in), at
+geo_precision 2, and keeps its own name as the event's location.
+
+A list is names joined by the language's list joins (", ", " và "), and it must be
+a list of places: its first name follows a place cue ("các làng", "ở"), or it is
+said to lie in a place ("... ở Sahl al-Ghab").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from frontline.geo.cues import Cues
+from frontline.geo.model import Place, PlaceMention
+from frontline.geo.text import exact_key, is_vietnamese
+from frontline.geo.tokens import Words, capitalised, runs, words
+
+# "ở Sahl al-Ghab", ", thuộc tỉnh Idlib", "của Kafr Zita": the list lies in the place after it
+_IN_PLACE = re.compile(r"\s*,?\s*(?:ở|tại|thuộc|của|gần|quanh)\s+(?:\S+\s+){0,2}?$", re.IGNORECASE)
+# "các thị trấn như Kabani": words between a place cue and the list's first name
+_FILLERS = frozenset({"như", "gồm", "bao gồm", "là", "do phiến quân nắm giữ như"})
+_SPACED = re.compile(r"\s*([-‐–'’])\s*")   # "Al - Tamanah" -> "Al-Tamanah", "Ma ' an" -> "Ma'an"
+MAX_NAME_WORDS = 5
+MAX_NESTING = 3     # lists in a district in a province
+
+
+@dataclass(frozen=True, slots=True)
+class ListedName:
+    start: int
+    end: int
+    name: str        # as the event's location: spaced hyphens and apostrophes closed up
+
+
+def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: PlaceMention,
+                 known: list[tuple[int, int]], cues: Cues) -> list[ListedName]:
+    """The names listed with `anchor` (a place the sentence names) that are no known place.
+
+    `known`: spans of the sentence's places and actors; a name overlapping one is not a village."""
+    ws = words(text, sentence_start, sentence_end)
+    usable = [capitalised(w) for w in ws.words]
+    name_runs = [r for r in runs(ws, usable) if len(r) <= MAX_NAME_WORDS]
+    spans = [(ws.starts[r[0]], ws.ends[r[-1]]) for r in name_runs]
+    at = next((k for k, (s, e) in enumerate(spans) if s <= anchor.start and anchor.end <= e), None)
+    if at is not None:
+        lo, hi = _extent(text, spans, at, cues)
+        if hi > lo and (anchor.cue is not None or _cued(ws, name_runs[lo], cues)):
+            return _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
+    found: tuple[int, int] | None = None
+    start = anchor.start
+    for _ in range(MAX_NESTING):   # "các làng Razat, Ruku của huyện Gashish thuộc bang Plateau"
+        before = [k for k, (_, e) in enumerate(spans) if e <= start and _IN_PLACE.fullmatch(text, e, start)]
+        if not before:
+            break
+        lo, _ = _extent(text, spans[:before[-1] + 1], before[-1], cues)
+        if not _cued(ws, name_runs[lo], cues):
+            break
+        found, start = (lo, before[-1]), spans[lo][0]
+    if found is None:
+        return []
+    lo, last = found
+    return _unknown(text, ws, name_runs[lo:last + 1], spans[lo:last + 1], known, cues)
+
+
+def _extent(text: str, spans: list[tuple[int, int]], at: int, cues: Cues) -> tuple[int, int]:
+    """The first and last run of the list run `at` is part of; (at, at) when the names around it
+    are joined by commas alone: "căn cứ Ghazlani, Mosul, Iraq" is an address, not a list."""
+    lo = hi = at
+    while lo > 0 and cues.joins_list(text[spans[lo - 1][1]:spans[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(spans) and cues.joins_list(text[spans[hi][1]:spans[hi + 1][0]]):
+        hi += 1
+    if all(text[spans[k][1]:spans[k + 1][0]].strip() == "," for k in range(lo, hi)):
+        return at, at
+    return lo, hi
+
+
+def _cued(ws: Words, run: list[int], cues: Cues) -> bool:
+    """Whether a place cue ("các làng", "ở", "thị trấn như") comes right before the run."""
+    first = run[0]
+    before = ws.low[max(0, first - cues.max_words - 6):first]
+    for n in range(0, min(len(before), 6) + 1):
+        head, filler = before[:len(before) - n], " ".join(before[len(before) - n:])
+        if n and filler not in _FILLERS:
+            continue
+        cue = cues.place_cue(head)
+        if cue is not None and not cue.weak:
+            return True
+    return False
+
+
+def _unknown(text: str, ws: Words, name_runs: list[list[int]], spans: list[tuple[int, int]],
+             known: list[tuple[int, int]], cues: Cues) -> list[ListedName]:
+    out = []
+    for run, (start, end) in zip(name_runs, spans):
+        if any(s < end and start < e for s, e in known):
+            continue
+        surface = text[start:end]
+        if all(is_vietnamese(ws.word(i)) for i in run) or exact_key(surface) in cues.not_places:
+            continue  # a Vietnamese name in a foreign list is a person or an outlet, not a village
+        out.append(ListedName(start, end, _SPACED.sub(r"\1", surface)))
+    return out
+
+
+def village(name: ListedName, near: Place) -> Place:
+    """A place GeoNames lacks, put at the known place it is listed with (geo_precision 2)."""
+    return replace(near, geonameid=None, name=name.name, kind="city", population=0, seat=False)
+
+
+def village_mention(name: ListedName, place: Place, text: str) -> PlaceMention:
+    return PlaceMention(name.start, name.end, text[name.start:name.end], (place,), cue=None)

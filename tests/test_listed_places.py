@@ -1,0 +1,83 @@
+"""Villages a sentence lists beside a known place: one event each, placed where the list lies."""
+from __future__ import annotations
+
+import pytest
+from passages import Passage, extract
+
+from frontline.geo import gazetteer
+from frontline.geo.cues import cues
+from frontline.pipeline.listed_places import listed_names
+from frontline.record import Event
+
+
+def names_listed(sentence: str) -> list[tuple[str, list[str]]]:
+    """For each place the gazetteer finds in the sentence: the unknown names listed with it."""
+    mentions = gazetteer().find(sentence)
+    known = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in mentions:
+        out.append((m.text, [n.name for n in listed_names(sentence, 0, len(sentence), m, known, cues())]))
+    return out
+
+
+def test_villages_in_a_district_in_a_state():
+    # vietnews-023589: the list lies in a district that lies in an area of a state; names keep their spelling,
+    # the spaced hyphen closed up
+    s = ("Những nơi bị ảnh hưởng nặng nhất bao gồm các làng Razat, Ruku, Nyarr, Kura và Gana - Ropp của "
+         "huyện Gashish thuộc vùng Barkin Ladi, bang Plateau.")
+    assert ("Barkin Ladi", ["Razat", "Ruku", "Nyarr", "Kura", "Gana-Ropp"]) in names_listed(s)
+
+
+def test_an_address_is_not_a_list():
+    # vietnews-049207: "căn cứ quân sự Ghazlani, Mosul, Iraq" is a base in Mosul, not two places
+    s = "50 người đầu tuần này bị hành quyết vì đào tẩu tại căn cứ quân sự Ghazlani, Mosul, Iraq."
+    assert all(names == [] for _, names in names_listed(s))
+
+
+def test_two_lists_joined_are_one_list_in_one_province():
+    # vietnews-033224: "cũng như" joins two lists; all six lie in Aleppo
+    s = ("Khu vực Til Milih, Cebib và Kefir Ziat cũng như Rashidin, Jazraya và Zimar ở Aleppo cũng trở thành "
+         "mục tiêu bị tấn công.")
+    assert ("Aleppo", ["Til Milih", "Cebib", "Kefir Ziat", "Rashidin", "Jazraya", "Zimar"]) in names_listed(s)
+
+
+@pytest.fixture(scope="module")
+def strike() -> list[Event]:
+    # vietnews-033249 (early 2017): one missile strike on three districts of Aleppo GeoNames lacks
+    return extract(Passage("vietnews-033249", "2017-02-10",
+                           "Để đáp trả, quân Chính phủ Syria đã bắn tên lửa nhằm vào khủng bố ở những vùng "
+                           "Bashantara, Hoor và Bashqatin ở Aleppo, phá huỷ nhiều vũ khí của chúng như bệ phóng "
+                           "tên lửa, đại bác."))
+
+
+def test_one_strike_on_three_listed_villages_is_three_events(strike):
+    shelling = [e for e in strike if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.location for e in shelling] == ["Bashantara", "Hoor", "Bashqatin", "Aleppo"]
+    for e in shelling[:3]:
+        assert (e.country, e.admin1, e.geonameid, e.geo_precision) == ("Syria", "Aleppo", None, 2)
+        assert e.actor1 == "Military Forces of Syria"
+    assert len({e.event_id for e in shelling[:3]}) == 3  # same trigger and point, three events
+
+
+# -- parts of provinces ------------------------------------------------------------------------
+
+IDLIB_CITY = (35.9306, 36.6339)
+
+
+def test_a_direction_before_a_province_names_that_part_of_it():
+    # vietnews-029917 (early 2017): "ở miền Bắc Idlib" is Northern Idlib, not the city nor the centroid
+    (e,) = extract(Passage("vietnews-029917", "2017-01-25",
+                           "Cuối tuần trước, các lực lượng của Mỹ tuyên bố không kích vào cứ điểm của một nhóm khủng "
+                           "bố liên kết al - Qaeda ở miền Bắc Idlib."))
+    assert (e.location, e.admin1, e.country, e.geonameid, e.geo_precision) == (
+        "Northern Idlib", "Idlib", "Syria", None, 2)
+    assert IDLIB_CITY[0] < e.latitude < IDLIB_CITY[0] + 0.5 and abs(e.longitude - IDLIB_CITY[1]) < 0.3
+
+
+def test_parts_of_a_province_lie_on_their_sides():
+    idlib = next(p for p in gazetteer().lookup("Idlib") if p.kind == "admin1")
+    north, south = gazetteer().part_of(idlib, (1, 0)), gazetteer().part_of(idlib, (-1, 0))
+    east, west = gazetteer().part_of(idlib, (0, 1)), gazetteer().part_of(idlib, (0, -1))
+    assert north.latitude > south.latitude and east.longitude > west.longitude
+    assert (north.name, west.name) == ("Northern Idlib", "Western Idlib")
+
