@@ -125,6 +125,15 @@ def event(con: duckdb.DuckDBPyConnection, canonical_id: str) -> dict[str, Any] |
     return with_source(con, found)[0] if found else None
 
 
+# Each event's source: its first article's link, outlet and title, and when its first report was ingested.
+SOURCES = """SELECT r.canonical_id,
+           first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
+           first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
+           first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
+           min(a.ingested_at) AS added_at
+    FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id {where} GROUP BY r.canonical_id"""
+
+
 def with_source(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each event with its first article's link, outlet and title, and when its first report arrived.
 
@@ -132,14 +141,8 @@ def with_source(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]]) -> 
     LIMIT would aggregate the whole store for each page."""
     if not found:
         return found
-    sources = {row.pop("canonical_id"): row for row in rows.fetch_dicts(con, """
-            SELECT r.canonical_id,
-                   first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
-                   first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
-                   first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
-                   min(a.ingested_at) AS added_at
-            FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id
-            WHERE r.canonical_id IN (SELECT unnest($1)) GROUP BY r.canonical_id""",
+    sources = {row.pop("canonical_id"): row for row in rows.fetch_dicts(
+            con, SOURCES.format(where="WHERE r.canonical_id IN (SELECT unnest($1))"),
             [[row["canonical_id"] for row in found]])}
     return [row | sources.get(row["canonical_id"], {}) for row in found]
 

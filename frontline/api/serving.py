@@ -37,14 +37,6 @@ SEARCH_COLUMNS = {
     "evidence": "api_evidence", "evidence_key": "position", "added_at": "added_at",
 }
 
-# Each event's source (queries.with_source's, made once for every event): its first article's link,
-# outlet and title, and when its first report was ingested.
-SOURCES = """SELECT r.canonical_id,
-           first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
-           first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
-           first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
-           min(a.ingested_at) AS added_at
-    FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id GROUP BY r.canonical_id"""
 # a stored time (naive, UTC) as the Event model writes it: ISO 8601 with a Z, microseconds when any
 UTC_JSON = ("CASE WHEN microsecond(added_at) % 1000000 = 0 THEN strftime(added_at, '%Y-%m-%dT%H:%M:%SZ') "
             "ELSE strftime(added_at, '%Y-%m-%dT%H:%M:%S.%fZ') END")
@@ -60,6 +52,7 @@ def _json_of_event() -> str:
 def build(con: duckdb.DuckDBPyConnection) -> None:
     """Add the serving tables to a writable copy of a store (or an empty in-memory store)."""
     from frontline.api.queries import SEARCH_COLUMNS as PLAIN
+    from frontline.api.queries import SOURCES  # each event's first article and arrival, for every event
 
     lowered = ", ".join(f"{PLAIN[key]} AS {column}" for key, column in SEARCH_COLUMNS.items()
                         if not key.startswith("evidence") and key != "added_at")
@@ -68,7 +61,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
         SELECT *, {lowered}, {_json_of_event()} AS api_json
         FROM (SELECT e.*, s.* EXCLUDE (canonical_id),
                      row_number() OVER (ORDER BY e.event_date DESC, e.canonical_id) AS position
-              FROM canonical_events e LEFT JOIN ({SOURCES}) s ON s.canonical_id = e.canonical_id)
+              FROM canonical_events e LEFT JOIN ({SOURCES.format(where="")}) s ON s.canonical_id = e.canonical_id)
         ORDER BY position""")  # noqa: S608 - fixed fragments
     con.execute(f"""CREATE TABLE api_evidence AS SELECT DISTINCT e.position, v.text_l
         FROM {PLAIN['evidence']} v JOIN {EVENTS} e ON e.canonical_id = v.canonical_id""")  # noqa: S608
