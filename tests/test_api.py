@@ -7,7 +7,9 @@ schemathesis, driven by the app's OpenAPI, finds no server error.
 from __future__ import annotations
 
 import concurrent.futures
+import datetime as dt
 import itertools
+import json
 import time
 import unicodedata
 from pathlib import Path
@@ -161,9 +163,17 @@ def test_extract_returns_events_and_stores_nothing(extracting, client):
     assert client.get("/stats").json()["total"] == before
 
 
-def test_a_missing_or_foreign_file_is_refused_at_start(tmp_path):
-    with pytest.raises(StoreError, match="no frontline database"):
-        create_app(tmp_path / "none.duckdb")
+def test_a_foreign_file_is_refused_at_start_and_a_missing_one_served_empty_until_made(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        create_app(tmp_path / "no-such-folder" / "none.duckdb")
+    with TestClient(create_app(tmp_path / "none.duckdb")) as client:  # serve first, ingest later
+        assert client.get("/events").json() == {"total": 0, "limit": 100, "offset": 0, "events": []}
+        assert client.get("/healthz").json()["snapshot"]["generation"] == 0
+        assert not (tmp_path / "none.duckdb").exists()
+        ingest([str(SEED)], Store(tmp_path / "none.duckdb"), on_problem=lambda problem: None)
+        client.app.state.database.refresh()  # what the server's thread does within a second
+        assert client.get("/events").json()["total"] >= 5
+        assert client.get("/healthz").json()["snapshot"]["generation"] == 1
     (tmp_path / "junk.duckdb").write_bytes(b"not a database at all")
     with pytest.raises(StoreError, match="not a DuckDB database"):
         create_app(tmp_path / "junk.duckdb")
@@ -176,8 +186,11 @@ def test_no_server_error_for_any_input(db):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {f"{op.method.upper()} {op.path}" for op in operations} >= {
         "GET /events", "GET /events/{event_id}", "GET /events.geojson", "GET /stats",
-        "GET /places/{geonameid}/control", "POST /extract"}
+        "GET /places/{geonameid}/control", "POST /extract", "GET /healthz"}
     for operation, mode in itertools.product(operations, schemathesis.GenerationMode):
+        if mode == schemathesis.GenerationMode.NEGATIVE and not list(operation.iter_parameters()) \
+                and not operation.body:
+            continue  # GET /healthz: no parameter, no body, so no invalid request to make
         @given(case=operation.as_strategy(generation_mode=mode))
         @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
                   database=None)
@@ -371,3 +384,34 @@ def test_towns_in_a_box_most_populous_first(client):
     assert across and all(t["longitude"] >= 170 or t["longitude"] <= -170 for t in across)  # Fiji, Samoa, Tonga
     _error(client.get("/places/towns", params={"bbox": "0,0,10,200"}), 422)
     _error(client.get("/places/towns"), 422)
+
+
+def test_the_served_json_and_filters_are_the_stores_own(db):
+    """The server's read model (its JSON per event, its lower-cased search columns) answers as the
+    store's tables and the Event model do, for every event and a few filters."""
+    from frontline.api import queries, serving
+    from frontline.api.database import Database
+    from frontline.api.models import Event
+    from frontline.api.queries import EventQuery
+    from frontline.store import rows
+    from frontline.store.selection import ExportFilter
+
+    database = Database(db)
+    database.check()
+    filters = [EventQuery(), EventQuery(actor="islamic"), EventQuery(text="albu"), EventQuery(text="tái chiếm"),
+               EventQuery(text="100%_"), EventQuery(base=ExportFilter(country="syr"), actor="syria", text="kamal"),
+               EventQuery(min_fatalities=1), EventQuery(added_after=dt.datetime(2000, 1, 1))]
+    try:
+        with database.cursor() as con, Store(db).reading() as store:
+            for query in filters:
+                total, found = queries.events_page(con, query, 500, 0)
+                where, params = query.where()
+                expected = queries.with_source(store, rows.fetch_dicts(
+                    store, f"SELECT * FROM canonical_events WHERE {where} "  # noqa: S608
+                           "ORDER BY event_date DESC, canonical_id", params))
+                assert total == len(expected) and (total > 0 or query.text == "100%_")
+                assert [json.loads(row[0]) for row in found] == [Event.of(r).model_dump(mode="json") for r in expected]
+                assert queries.stats(con, query, served=True) == queries.stats(store, query)
+            assert con.execute(f"SELECT count(*) FROM {serving.EVENTS}").fetchone()[0] > 0  # noqa: S608
+    finally:
+        database.close()

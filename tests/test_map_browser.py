@@ -372,3 +372,23 @@ def test_events_ingested_while_the_page_is_open_appear_marked_new(tmp_path, brow
             assert _open_popup_id(page) == fresh[0]["id"]
             assert "new since you opened" in page.inner_text(".leaflet-popup-content")
         page.close()
+
+
+def test_events_ingested_while_the_server_runs_appear_on_the_open_page(tmp_path, browser):
+    """The analyst keeps the map open and news is ingested while the server runs (it serves snapshots
+    and never holds the store): the new event appears, marked new, without stopping anything."""
+    db = tmp_path / "live.duckdb"
+    _ingest(db, SEED)
+    article = tmp_path / "aleppo_2018-03.txt"
+    article.write_text(f" date 2018-03-05 \n{ALEPPO}", encoding="utf-8")
+    with _serving(db) as url:
+        page = browser.new_page(viewport={"width": 1300, "height": 800})
+        page.goto(f"{url}/")
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=20_000)
+        page.uncheck("#in-view")
+        before = set(_rows(page))
+        _ingest(db, article)
+        page.wait_for_selector("#new-badge:visible", timeout=30_000)
+        assert "1 new" in page.inner_text("#new-badge")
+        assert len(set(_rows(page)) - before) == 1
+        page.close()

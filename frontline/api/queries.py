@@ -15,11 +15,26 @@ from typing import Any
 
 import duckdb
 
+from frontline.api import serving
 from frontline.store import rows
 from frontline.store.selection import ExportFilter
 
-ORDER = "ORDER BY event_date DESC, canonical_id"
 MAX_ACTORS = 300  # the stats' actor list: the filter's suggestions, most frequent first
+
+# What the actor and text filters search (lower-cased) and when an event's first report arrived, over
+# the store's own tables: computed per row. The server keeps them ready (serving.SEARCH_COLUMNS).
+# Text is matched with contains(), which needs no escaping of % and _ as LIKE does.
+SEARCH_COLUMNS = {
+    "actor1": "lower(actor1)", "actor2": "lower(actor2)",
+    "assoc_actors": "lower(array_to_string(assoc_actor_1 || assoc_actor_2, chr(10)))",
+    "notes": "lower(notes)", "location": "lower(location)", "admin1": "lower(admin1)",
+    "actors": "lower(coalesce(actor1, '') || ' ' || coalesce(actor2, ''))",
+    "evidence": "(SELECT DISTINCT r.canonical_id, lower(v.text) AS text_l FROM canonical_reports r "
+                "JOIN evidence v ON v.event_id = r.event_id)",
+    "evidence_key": "canonical_id",
+    "added_at": "(SELECT min(a.ingested_at) FROM canonical_reports r JOIN articles a "
+                "ON a.article_id = r.article_id WHERE r.canonical_id = canonical_events.canonical_id)",
+}
 
 
 @dataclass(slots=True)
@@ -42,8 +57,13 @@ class EventQuery:
     min_fatalities: int | None = None
     added_after: dt.datetime | None = None  # naive UTC, as the store keeps ingested_at
 
-    def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause of fixed fragments and its parameters: the export's selection, and more."""
+    def where(self, columns: dict[str, str] = SEARCH_COLUMNS) -> tuple[str, list[Any]]:
+        """A WHERE clause of fixed fragments and its parameters: the export's selection, and more.
+
+        `columns` say where the actor and text filters look and when an event arrived: computed per
+        row over the store's tables (SEARCH_COLUMNS), or kept ready in the server's
+        (serving.SEARCH_COLUMNS).
+        """
         where, params = self.base.where()
         clauses = [where]
         if self.sub_event_types:
@@ -60,48 +80,58 @@ class EventQuery:
                 params += [box.west, box.east]
                 clauses.append(f"(longitude >= ${len(params) - 1} OR longitude <= ${len(params)})")
         if self.actor:
-            params.append(f"%{_escape(self.actor.strip().casefold())}%")
+            params.append(self.actor.strip().casefold())
             n = len(params)
-            clauses.append(f"(lower(actor1) LIKE ${n} ESCAPE '\\' OR lower(actor2) LIKE ${n} ESCAPE '\\' OR "
-                           f"lower(array_to_string(assoc_actor_1 || assoc_actor_2, chr(10))) LIKE ${n} ESCAPE '\\')")
+            clauses.append(f"(contains({columns['actor1']}, ${n}) OR contains({columns['actor2']}, ${n}) OR "
+                           f"contains({columns['assoc_actors']}, ${n}))")
         if self.text:
             # the English fields, and the words of the articles behind the event (its evidence, in
             # the article's language: "tái chiếm" finds the retakes the articles tell)
-            params.append(f"%{_escape(unicodedata.normalize('NFC', self.text.strip()).casefold())}%")
+            params.append(unicodedata.normalize("NFC", self.text.strip()).casefold())
             n = len(params)
-            clauses.append(f"(lower(notes) LIKE ${n} ESCAPE '\\' OR lower(location) LIKE ${n} ESCAPE '\\' OR "
-                           f"lower(admin1) LIKE ${n} ESCAPE '\\' OR lower(coalesce(actor1, '') || ' ' || "
-                           f"coalesce(actor2, '')) LIKE ${n} ESCAPE '\\' OR canonical_id IN ("
-                           f"SELECT r.canonical_id FROM canonical_reports r JOIN evidence v ON v.event_id = r.event_id "
-                           f"WHERE lower(v.text) LIKE ${n} ESCAPE '\\'))")
+            clauses.append(f"(contains({columns['notes']}, ${n}) OR contains({columns['location']}, ${n}) OR "
+                           f"contains({columns['admin1']}, ${n}) OR contains({columns['actors']}, ${n}) OR "
+                           f"{columns['evidence_key']} IN (SELECT {columns['evidence_key']} "
+                           f"FROM {columns['evidence']} WHERE contains(text_l, ${n})))")
         if self.min_fatalities:
             params.append(int(self.min_fatalities))
             clauses.append(f"fatalities >= ${len(params)}")
         if self.added_after is not None:
             params.append(self.added_after)
-            clauses.append(f"canonical_id IN (SELECT r.canonical_id FROM canonical_reports r JOIN articles a "
-                           f"ON a.article_id = r.article_id GROUP BY r.canonical_id "
-                           f"HAVING min(a.ingested_at) > ${len(params)})")
+            clauses.append(f"{columns['added_at']} > ${len(params)}")
         return " AND ".join(clauses), params
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def events_page(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int, offset: int,
-                ) -> tuple[int, list[dict[str, Any]]]:
-    """How many events match, and the page of them, newest first."""
-    where, params = query.where()
-    total = con.execute(f"SELECT count(*) FROM canonical_events WHERE {where}", params).fetchone()  # noqa: S608
-    found = rows.fetch_dicts(con, f"SELECT * FROM canonical_events WHERE {where} {ORDER} "  # noqa: S608
-                                  f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
-    return int(total[0]) if total else 0, with_source(con, found)
+                columns: str = "api_json") -> tuple[int, list[tuple[Any, ...]]]:
+    """How many events match, and `columns` of the page of them, newest first, from the server's
+    read model (serving.py): one scan of the filters' narrow columns gives both the count and
+    the page's positions; only the page's rows are read whole."""
+    where, params = query.where(serving.SEARCH_COLUMNS)
+    events = serving.EVENTS
+    found = con.execute(f"""
+        WITH matching AS MATERIALIZED (SELECT position FROM {events} WHERE {where}),
+             page AS (SELECT position FROM matching {serving.ORDER} LIMIT {int(limit)} OFFSET {int(offset)})
+        SELECT (SELECT count(*) FROM matching), {columns} FROM {events}
+        WHERE position IN (SELECT position FROM page) {serving.ORDER}""", params).fetchall()  # noqa: S608
+    if found:
+        return int(found[0][0]), [row[1:] for row in found]
+    total = con.execute(f"SELECT count(*) FROM {events} WHERE {where}", params).fetchone()  # noqa: S608
+    return int(total[0]) if total else 0, []
 
 
 def event(con: duckdb.DuckDBPyConnection, canonical_id: str) -> dict[str, Any] | None:
     found = rows.fetch_dicts(con, "SELECT * FROM canonical_events WHERE canonical_id = $1", [canonical_id])
     return with_source(con, found)[0] if found else None
+
+
+# Each event's source: its first article's link, outlet and title, and when its first report was ingested.
+SOURCES = """SELECT r.canonical_id,
+           first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
+           first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
+           first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
+           min(a.ingested_at) AS added_at
+    FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id {where} GROUP BY r.canonical_id"""
 
 
 def with_source(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -111,14 +141,8 @@ def with_source(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]]) -> 
     LIMIT would aggregate the whole store for each page."""
     if not found:
         return found
-    sources = {row.pop("canonical_id"): row for row in rows.fetch_dicts(con, """
-            SELECT r.canonical_id,
-                   first(a.url ORDER BY coalesce(a.published, ''), a.article_id) AS source_url,
-                   first(a.outlet ORDER BY coalesce(a.published, ''), a.article_id) AS source_outlet,
-                   first(a.title ORDER BY coalesce(a.published, ''), a.article_id) AS source_title,
-                   min(a.ingested_at) AS added_at
-            FROM canonical_reports r JOIN articles a ON a.article_id = r.article_id
-            WHERE r.canonical_id IN (SELECT unnest($1)) GROUP BY r.canonical_id""",
+    sources = {row.pop("canonical_id"): row for row in rows.fetch_dicts(
+            con, SOURCES.format(where="WHERE r.canonical_id IN (SELECT unnest($1))"),
             [[row["canonical_id"] for row in found]])}
     return [row | sources.get(row["canonical_id"], {}) for row in found]
 
@@ -146,20 +170,22 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     return found[0] if found else None
 
 
-def stats(con: duckdb.DuckDBPyConnection, query: EventQuery) -> dict[str, Any]:
-    """Counts of the matching events by type, country and month, and their first and last dates."""
-    where, params = query.where()
-    head = con.execute(f"SELECT count(*), min(event_date), max(event_date) FROM canonical_events "  # noqa: S608
+def stats(con: duckdb.DuckDBPyConnection, query: EventQuery, served: bool = False) -> dict[str, Any]:
+    """Counts of the matching events by type, country and month, and their first and last dates;
+    over the store's tables, or the server's read model when `served`."""
+    where, params = query.where(serving.SEARCH_COLUMNS if served else SEARCH_COLUMNS)
+    table = serving.EVENTS if served else "canonical_events"
+    head = con.execute(f"SELECT count(*), min(event_date), max(event_date) FROM {table} "  # noqa: S608
                        f"WHERE {where}", params).fetchone() or (0, None, None)
 
     def counts(key: str) -> list[dict[str, Any]]:
         return [{"key": k, "count": int(n)} for k, n in con.execute(
-            f"SELECT {key} AS k, count(*) AS n FROM canonical_events WHERE {where} "  # noqa: S608 - fixed keys
+            f"SELECT {key} AS k, count(*) AS n FROM {table} WHERE {where} "  # noqa: S608 - fixed keys
             f"GROUP BY k ORDER BY n DESC, k", params).fetchall()]
 
     last = con.execute("SELECT max(ingested_at) FROM articles").fetchone()
     actors = [{"key": k, "count": int(n)} for k, n in con.execute(
-        f"SELECT actor AS k, count(*) AS n FROM (SELECT unnest([actor1, actor2]) AS actor FROM canonical_events "  # noqa: S608
+        f"SELECT actor AS k, count(*) AS n FROM (SELECT unnest([actor1, actor2]) AS actor FROM {table} "  # noqa: S608
         f"WHERE {where}) WHERE actor IS NOT NULL GROUP BY k ORDER BY n DESC, k LIMIT {MAX_ACTORS}", params).fetchall()]
     return {"total": int(head[0]), "first_date": head[1], "last_date": head[2],
             "last_added": last[0] if last else None,

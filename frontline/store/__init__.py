@@ -9,6 +9,7 @@ against it; nothing here reads articles, extracts, or parses a command line):
     stored_keys(con, docs) -> (ids, hashes)
     control_timeline(con, resolve_place(name_or_geonameid)) -> Timeline     timeline.py
     export(con, ExportFormat, path, ExportFilter(...)) -> events written    export.py
+    copy_store(store, folder) -> StoreCopy: a whole-batches copy, under the read lock   snapshot.py
 
     schema.py     tables and numbered migrations        rows.py      records <-> rows
     merge.py      which reports are one real event      canonical.py one record from its reports
