@@ -124,11 +124,13 @@ def extract(
 def explain(
     paths: InputPaths,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
+    published: PublishedOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Why each article was kept or skipped, and the sense and fate of each war word in it."""
     from frontline.explain_report import explain_items
 
-    failed = explain_items(paths, as_json, sys.stdout, report)
+    failed = explain_items(paths, as_json, sys.stdout, report, TextDefaults(published, lang))
     raise typer.Exit(1 if failed else 0)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from frontline.errors import ItemProblem, ItemRejected
+from frontline.io.plaintext import NO_DEFAULTS, TextDefaults
 from frontline.pipeline.explanation import Explanation
 
 
@@ -33,12 +34,12 @@ def render(explanation: Explanation, events: list) -> str:
 
 
 def explain_items(paths: Sequence[str], as_json: bool, out: TextIO,
-                  report: Callable[[ItemProblem], None]) -> bool:
+                  report: Callable[[ItemProblem], None], text_defaults: TextDefaults = NO_DEFAULTS) -> bool:
     """Explain every readable article of `paths`; True when any item failed."""
     from frontline.io import read_inputs
 
     failed = False
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, text_defaults):
         if isinstance(item, ItemProblem):
             report(item)
             failed |= item.failed

@@ -73,6 +73,14 @@ def test_published_dates_a_plain_article_on_stdin():
     assert _events(undated) == []
 
 
+def test_explain_reads_a_plain_article_on_stdin_with_published():
+    result = runner.invoke(app, ["explain", "-", "--published", "2018-06-02", "--json"], input=IRAQI_STRIKE)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert len(record["events"]) == 1
+    assert any(t["outcome"] == "event" and t["date"] == "2018-05-06" for t in record["triggers"])
+
+
 def test_a_date_header_in_the_text_file_wins_over_published(tmp_path):
     article = tmp_path / "strike.txt"
     article.write_text(" date 2019-06-02 " + IRAQI_STRIKE, encoding="utf-8")
