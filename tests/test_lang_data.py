@@ -22,7 +22,7 @@ SHAPES: dict[str, dict[str, type]] = {
     "actors.yaml": {"templates": dict, "inter": dict, "with_article": list, "heads": dict, "named": list,
                     "state_named": list},
     "modality.yaml": {"near_words": int, "planned": dict, "negated": dict, "hypothetical": dict, "not_cues": list,
-                      "claim_verbs": list, "background": dict, "skip_sentence": list},
+                      "speech_verbs": list, "claim_verbs": list, "background": dict, "skip_sentence": list},
     "numbers.yaml": {"digits": dict, "vague": dict, "death_words": list, "people_nouns": list, "fillers": list,
                      "bounds": list},
     "places.yaml": {"places": list},

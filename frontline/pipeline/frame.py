@@ -16,7 +16,7 @@ from frontline.geo.rank import distance_km
 from frontline.pipeline.actors import ActorMention, country_actor
 from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.dates import DateMention
-from frontline.pipeline.modality import Modality, clause_start
+from frontline.pipeline.modality import Modality, clause_start, speech_verbs
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.triggers import NOUN_FORM, Trigger
 
@@ -58,14 +58,13 @@ _CLAUSE_END = re.compile(r"[;:]|\s[-–]\s")
 # "Tại thị trấn Insein, Yangon, một quả bom đã phát nổ": a fronted place is the whole sentence's
 _FRONTED_PLACE = re.compile(r"\W*(?:tại|ở|trong khi đó,? tại|còn tại)\s", re.IGNORECASE)
 # A date followed by a verb of reporting is the day of the report: "AFP ngày 18-8 cho biết"
-_REPORTED = re.compile(r"\s*,?\s*(?:cho biết|cho hay|thông báo|tuyên bố|ra tuyên bố|xác nhận|đưa tin|dẫn lời|"
-                       r"công bố|nói|tiết lộ|báo cáo)(?!\w)", re.IGNORECASE)
+_SPEECH_WORDS = "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True))
+_REPORTED = re.compile(rf"\s*,?\s*(?:{_SPEECH_WORDS})(?!\w)", re.IGNORECASE)
 # ...unless the report says it is still going on: "tiếng súng vẫn còn vang lên"
 _ONGOING = re.compile(r"(?<!\w)(?:vẫn|đang|vẫn còn|tiếp tục)(?!\w)", re.IGNORECASE)  # in the clause or trigger
 # "tràn vào Phủ Thủ tướng ở thủ đô": the capital of the country the sentence is about
 _CAPITAL = re.compile(r"(?<!\w)(?:ở|tại|khắp)\s+thủ đô(?!\s+[A-ZĐÀ-Ỹ])(?!\s+(?:nước|của))", re.IGNORECASE)
-_SPEECH = re.compile(r"(?<!\w)(?:cho biết|cho hay|nói|thông báo|tuyên bố|xác nhận|cáo buộc|đề cập|khẳng định|"
-                     r"đưa tin|dẫn lời|tiết lộ|công bố)(?!\w)", re.IGNORECASE)
+_SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_WORDS})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -59,6 +59,12 @@ def _cues() -> Lexicon[tuple[tuple[str, str], ...]]:
 
 
 @cache
+def speech_verbs() -> tuple[str, ...]:
+    """The verbs of saying and reporting (modality.yaml), for the steps that ask who only speaks."""
+    return tuple(_data()["speech_verbs"])
+
+
+@cache
 def _claim_verbs() -> Lexicon[str]:
     return Lexicon([(verb, "claim") for verb in _data()["claim_verbs"]])
 
