@@ -25,10 +25,12 @@ needs_shared = pytest.mark.skipif(not (SHARED / "score.py").exists() and not UND
 # The rules alone score 0.70 on vi-dev, the set they were written against, and 0.37 held out;
 # the learned models trade part of the first for the second (README, "Accuracy").
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "heldout"
-HELDOUT_EVENT_F1_FLOOR = 0.42
-HELDOUT_STRICT_F1_FLOOR = 0.35
-DEV_EVENT_F1_FLOOR = 0.50
-DEV_STRICT_F1_FLOOR = 0.47
+# 2026-12-03: three changes chosen by cross-validation on train raised held-out (0.445 -> 0.448)
+# and lowered vi-dev (0.531/0.494 -> 0.506/0.469); the vi-dev floors follow, as vi-dev is no target.
+HELDOUT_EVENT_F1_FLOOR = 0.43
+HELDOUT_STRICT_F1_FLOOR = 0.36
+DEV_EVENT_F1_FLOOR = 0.48
+DEV_STRICT_F1_FLOOR = 0.45
 
 
 @pytest.mark.skipif(not UNDER_CI, reason="only CI must have the eval sets")
