@@ -101,6 +101,7 @@ def test_triggers_name_their_kind_and_words():
                 assert isinstance(entry[key], list) and entry[key], entry["kind"]
         for pattern in entry.get("patterns", []):
             re.compile(pattern)
+        assert bool(entry.get("patterns")) == bool(entry.get("anchors")), entry["kind"]  # no pattern untried
 
 
 def test_weapon_types_are_acled_sub_event_types():

@@ -8,6 +8,7 @@ markets, health, disasters, crime...) gives no event unless it names an armed ac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,20 +88,35 @@ def _domain_lexicon() -> Lexicon[str]:
     return Lexicon([(word, name) for name, words in senses["domains"].items() for word in words])
 
 
+@dataclass(frozen=True, slots=True)
+class TriggerPattern:
+    """A phrasing with words between a verb and its object ("phóng hơn 100 tên lửa hành trình nhằm
+    vào"), which no list of phrases holds: triggers.yaml's `patterns`. It is tried only where one of
+    its anchor words occurs: one literal search is much cheaper than the pattern's."""
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]   # lower case, as the words occur inside a sentence
+    spec: TriggerSpec
+
+    def finditer(self, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        if any(folded.find(anchor, start, end) >= 0 for anchor in self.anchors):
+            yield from self.pattern.finditer(folded, start, end)
+
+
 @cache
-def trigger_patterns() -> tuple[tuple[re.Pattern[str], TriggerSpec], ...]:
-    """The phrasings with words between a verb and its object ("phóng hơn 100 tên lửa hành trình
-    nhằm vào"), which no list of phrases holds: triggers.yaml's `patterns`."""
+def trigger_patterns() -> tuple[TriggerPattern, ...]:
     out = []
     for group in load("vi", "triggers"):
         spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
-        out += [(re.compile(fold_tones(p), re.IGNORECASE), spec) for p in group.get("patterns") or ()]
+        anchors = tuple(fold_tones(w) for w in group.get("anchors") or ())
+        out += [TriggerPattern(re.compile(fold_tones(p), re.IGNORECASE), anchors, spec)
+                for p in group.get("patterns") or ()]
     return tuple(out)
 
 
 def may_be_triggered(folded: str) -> bool:
     """Whether any war word or war phrasing occurs in the text (one pass each)."""
-    return trigger_lexicon().search(folded) or any(p.search(folded) for p, _ in trigger_patterns())
+    return trigger_lexicon().search(folded) or any(
+        next(p.finditer(folded, 0, len(folded)), None) is not None for p in trigger_patterns())
 
 
 def find_triggers(folded: str, start: int, end: int) -> list[Trigger]:
@@ -108,10 +124,10 @@ def find_triggers(folded: str, start: int, end: int) -> list[Trigger]:
     a phrasing overlapping a listed word gives way to it."""
     hits = trigger_lexicon().find(folded, start, end)
     found = [Trigger(h.start, h.end, h.text, h.value) for h in hits if h.value.kind != NOT_A_TRIGGER]
-    for pattern, spec in trigger_patterns():
+    for pattern in trigger_patterns():
         for m in pattern.finditer(folded, start, end):
             if not any(h.start < m.end() and m.start() < h.end for h in hits):
-                found.append(Trigger(m.start(), m.end(), m.group(), spec))
+                found.append(Trigger(m.start(), m.end(), m.group(), pattern.spec))
     return sorted(found, key=lambda t: t.start)
 
 
