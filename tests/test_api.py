@@ -360,8 +360,11 @@ def test_export_downloads_the_filtered_view_as_acled_csv_and_geojson(client):
     assert response.headers["content-type"].startswith("text/csv")
     assert 'attachment; filename="frontline-events.csv"' == response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == (*COLUMNS, "source_urls")   # ACLED's columns in order, then the sources' addresses
     assert sorted(r["event_id_cnty"] for r in rows) == sorted(event_id_cnty(e["id"], e["iso3"]) for e in view)
+    by_id = {event_id_cnty(e["id"], e["iso3"]): e for e in view}
+    for row in rows:   # the seed article has no address; where an article has one, it is listed
+        assert (by_id[row["event_id_cnty"]]["source_url"] or "") in row["source_urls"].split("; ")
     geojson = client.get("/export", params=params | {"format": "geojson"})
     assert geojson.headers["content-type"].startswith("application/geo+json")
     features = geojson.json()["features"]

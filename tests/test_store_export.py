@@ -58,7 +58,8 @@ def test_acled_csv_has_acleds_columns_types_and_values(db, tmp_path):
     out = tmp_path / "acled.csv"
     export(db, "--format", "acled-csv", "-o", str(out))
     frame = pd.read_csv(out)
-    assert list(frame.columns) == list(COLUMNS)
+    assert list(frame.columns) == [*COLUMNS, "source_urls"]   # ACLED's own, in order, then the articles' addresses
+    assert all(str(urls).startswith("https://example.vn/") for urls in frame["source_urls"])
     assert len(frame) == 3  # the planned strike is not exported by default
     for column in ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
                    "fatalities", "timestamp"):

@@ -50,7 +50,7 @@ def export_view(request: Request, filters: Annotated[EventQuery, Depends(event_f
         found = canonical_rows(con, filters)
         out = io.StringIO()
         if format is Format.acled_csv:
-            write_acled_csv(found, out)
+            write_acled_csv(con, found, out)
         elif format is Format.geojson:
             write_geojson(found, out)
         else:

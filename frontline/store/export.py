@@ -48,7 +48,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, output: Path | Non
         if fmt is ExportFormat.acled_csv:
             if excel:
                 stream.write("\ufeff")
-            write_acled_csv(found, stream)
+            write_acled_csv(con, found, stream)
         elif fmt is ExportFormat.jsonl:
             write_jsonl(con, found, stream)
         else:
@@ -67,11 +67,29 @@ def export_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 
-def write_acled_csv(found: list[dict[str, Any]], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
+# After ACLED's own columns (a script reading ACLED's by name reads these files unchanged): the
+# address of every article that reported the event, so an analyst can open the sources.
+CSV_SOURCE_COLUMNS = ("source_urls",)
+
+
+def write_acled_csv(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]], out: IO[str]) -> None:
+    urls = source_urls(con, [row["canonical_id"] for row in found])
+    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, *CSV_SOURCE_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for row in found:
-        writer.writerow(acled_row(row))
+        writer.writerow(acled_row(row) | {"source_urls": SEPARATOR.join(urls.get(row["canonical_id"], []))})
+
+
+def source_urls(con: duckdb.DuckDBPyConnection, canonical_ids: list[str]) -> dict[str, list[str]]:
+    """canonical_id -> the URLs of the articles that reported it, earliest published first."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for canonical_id, url, _ in con.execute("""
+            SELECT DISTINCT r.canonical_id, a.url, coalesce(a.published, '') AS day FROM canonical_reports r
+            JOIN articles a ON a.article_id = r.article_id
+            WHERE r.canonical_id IN (SELECT unnest($1)) AND coalesce(a.url, '') <> ''
+            ORDER BY r.canonical_id, day, a.url""", [canonical_ids]).fetchall():
+        found[canonical_id].append(url)
+    return found
 
 
 def write_geojson(found: list[dict[str, Any]], out: IO[str]) -> None:
