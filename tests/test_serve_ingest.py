@@ -8,22 +8,16 @@ file behind.
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
-import json
-import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from live_server import get, serve
 
 from frontline.ingest import ingest
 from frontline.store.db import Store
@@ -66,44 +60,6 @@ def whole_batch_totals(articles, tmp_path_factory) -> list[int]:
     return totals
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, {}
-
-
-@contextlib.contextmanager
-def _serve(db: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    port = _free_port()
-    with log.open("wb") as err:
-        process = subprocess.Popen([sys.executable, "-m", "frontline.cli", "serve", "--db", str(db),
-                                    "--port", str(port)], stdout=subprocess.DEVNULL, stderr=err,
-                                   env={**os.environ, **(env or {})})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            with contextlib.suppress(OSError):
-                if _get(f"{base}/healthz")[0] == 200:
-                    break
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise AssertionError(f"the server did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.2)
-        yield base, process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
-
-
 def _ingest(db: Path, articles: Path, log: Path) -> subprocess.Popen:
     with log.open("wb") as err:
         return subprocess.Popen([sys.executable, "-m", "frontline.cli", "ingest", str(articles), "--db", str(db),
@@ -114,7 +70,7 @@ def _served_total(base: str, expected: int) -> int:
     """Poll GET /events until its total is `expected` or SERVED_WITHIN seconds pass; the last total."""
     deadline = time.monotonic() + SERVED_WITHIN
     while True:
-        status, body = _get(f"{base}/events?limit=1")
+        status, body = get(f"{base}/events?limit=1")
         assert status == 200
         if body["total"] == expected or time.monotonic() > deadline:
             return int(body["total"])
@@ -123,16 +79,16 @@ def _served_total(base: str, expected: int) -> int:
 
 def test_ingest_while_serving_completes_and_reads_are_answered_throughout(articles, whole_batch_totals, tmp_path):
     db = tmp_path / "live.duckdb"  # not made yet: the server starts first, as the analyst does
-    with _serve(db, tmp_path / "serve.log") as (base, server):
-        assert _get(f"{base}/events")[1]["total"] == 0
+    with serve(db, tmp_path / "serve.log") as (base, server):
+        assert get(f"{base}/events")[1]["total"] == 0
         ingesting = _ingest(db, articles, tmp_path / "ingest.log")
         seen: list[tuple[int, int]] = []  # (status, total) of every request made while the ingest runs
 
         def ask() -> None:
             while ingesting.poll() is None:
-                status, body = _get(f"{base}/events?limit=5")
+                status, body = get(f"{base}/events?limit=5")
                 seen.append((status, body.get("total", -1)))
-                seen.append((_get(f"{base}/healthz")[0], body.get("total", -1)))
+                seen.append((get(f"{base}/healthz")[0], body.get("total", -1)))
 
         asker = threading.Thread(target=ask)
         asker.start()
@@ -144,7 +100,7 @@ def test_ingest_while_serving_completes_and_reads_are_answered_throughout(articl
         assert totals <= set(whole_batch_totals), sorted(totals - set(whole_batch_totals))  # whole batches only
         assert len(totals) >= 3, totals  # new events were shown while the ingest still ran
         assert _served_total(base, whole_batch_totals[-1]) == whole_batch_totals[-1]
-        health = _get(f"{base}/healthz")[1]
+        health = get(f"{base}/healthz")[1]
         assert health["snapshot"]["events"] >= whole_batch_totals[-1] and health["refresh_error"] is None
         assert server.poll() is None
 
@@ -155,7 +111,7 @@ def test_serve_started_during_an_ingest_does_not_make_it_fail(articles, whole_ba
     deadline = time.monotonic() + 60
     while not db.exists() and ingesting.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    with _serve(db, tmp_path / "serve.log") as (base, _):
+    with serve(db, tmp_path / "serve.log") as (base, _):
         running = ingesting.poll() is None
         code = ingesting.wait(timeout=600)
         assert code == 0, (tmp_path / "ingest.log").read_text()[-2000:]
@@ -169,11 +125,11 @@ def test_no_snapshot_file_is_left_behind(stop, articles, tmp_path):
     db, snapshots = tmp_path / "seed.duckdb", tmp_path / "tmp"
     snapshots.mkdir()
     ingest([str(SEED)], Store(db), on_problem=lambda problem: None)
-    with _serve(db, tmp_path / "serve.log", env={"TMPDIR": str(snapshots)}) as (base, server):
-        first = _get(f"{base}/healthz")[1]["snapshot"]
+    with serve(db, tmp_path / "serve.log", env={"TMPDIR": str(snapshots)}) as (base, server):
+        first = get(f"{base}/healthz")[1]["snapshot"]
         ingest([str(articles)], Store(db, wait=60), batch_size=30, on_problem=lambda problem: None)
         deadline = time.monotonic() + SERVED_WITHIN
-        while _get(f"{base}/healthz")[1]["snapshot"]["generation"] == first["generation"]:
+        while get(f"{base}/healthz")[1]["snapshot"]["generation"] == first["generation"]:
             assert time.monotonic() < deadline, "the server never took a new snapshot"
             time.sleep(0.2)
         while list(snapshots.iterdir()) and time.monotonic() < deadline:  # a newer snapshot may be being made
