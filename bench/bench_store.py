@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results_md import replace_section  # bench/, beside this script
+
 from frontline.batch import ItemResult
 from frontline.ingest import ingest
 from frontline.record import Document, Event
@@ -34,7 +36,6 @@ from frontline.store.reports import Report
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_INPUTS = [SHARED / "corpus" / "dantri-2020-21.jsonl", SHARED / "eval" / "vi-dev" / "articles.jsonl",
                   SHARED / "eval" / "seed" / "albu_kamal_2017-11.txt"]
-RESULTS = Path(__file__).resolve().parent / "results.md"
 HEADING = "## Store: ingest and merge (bench/bench_store.py)"
 BATCH_EVENTS = 500
 
@@ -174,16 +175,6 @@ def report(real: dict[str, float], scale: dict[int, tuple[dict, dict]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replace this benchmark's section of results.md, leaving the others as they are."""
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if HEADING in old:
-        start = old.index(HEADING)
-        rest = old.find("\n## ", start + len(HEADING))
-        old = old[:start].rstrip("\n") + ("\n\n" + old[rest + 1:] if rest != -1 else "\n")
-    RESULTS.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
@@ -207,7 +198,7 @@ def main() -> None:
     text = report(real, scale)
     print(text)
     if not args.no_write:
-        write_section(text)
+        replace_section(HEADING, text)
 
 
 if __name__ == "__main__":

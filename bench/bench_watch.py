@@ -27,13 +27,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from feed_site import Feed, Site, SiteServer, corpus  # noqa: E402 - the tests' local site
+from results_md import replace_section  # noqa: E402 - bench/, beside this script
 
 from frontline.feeds.feedlist import FeedSource  # noqa: E402
 from frontline.feeds.http import Fetcher, Politeness, default_user_agent  # noqa: E402
 from frontline.feeds.watch import PollSummary, poll  # noqa: E402
 from frontline.store.db import Store  # noqa: E402
 
-RESULTS = Path(__file__).resolve().parent / "results.md"
 HEADING = "## Watch: what a poll costs (bench/bench_watch.py)"
 
 
@@ -94,12 +94,7 @@ def main() -> None:
     text = report(args.feeds, results)
     print(text)
     if not args.no_write:
-        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-        if HEADING in old:
-            start = old.index(HEADING)
-            rest = old.find("\n## ", start + len(HEADING))
-            old = old[:start].rstrip("\n") + ("\n\n" + old[rest + 1:] if rest != -1 else "\n")
-        RESULTS.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+        replace_section(HEADING, text)
 
 
 if __name__ == "__main__":
