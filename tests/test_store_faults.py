@@ -104,6 +104,26 @@ def test_a_kill_mid_ingest_keeps_every_committed_batch_and_a_rerun_completes(tmp
     assert signature(Store(db)) == merged  # the merge survived the kill: as if done in one go
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_mid_ingest_stops_with_one_line_and_keeps_whole_batches(stop, tmp_path):
+    # a signal landing inside a DuckDB query made DuckDB raise "Query interrupted": a traceback, exit 1
+    articles = corpus_file(tmp_path, "dantri.jsonl", 290)
+    db = tmp_path / "store.duckdb"
+    process = start_ingest(articles, db, tmp_path)
+    try:
+        wait_for(db, process, at_least=2 * BATCH)
+        while stored_articles(db) is not None and process.poll() is None:
+            time.sleep(0.005)  # until the writer holds the file: the signal lands inside a batch's write
+    finally:
+        process.send_signal(stop)
+        process.wait(timeout=60)
+    said = (tmp_path / "ingest.log").read_text()
+    assert process.returncode == 130, said
+    assert "Traceback" not in said and said.rstrip().splitlines()[-1].startswith("stopped;"), said
+    stored, _ = check_whole(db)
+    assert stored % BATCH == 0
+
+
 def test_readers_during_an_ingest_get_data_or_a_clear_busy_message(tmp_path):
     articles = corpus_file(tmp_path, "dantri.jsonl", 160)
     db = tmp_path / "store.duckdb"

@@ -28,6 +28,7 @@ from frontline.commands.options import (
     cluster_errors,
     cluster_spec,
 )
+from frontline.commands.stopping import interrupted_as_stopped, stopped_with
 from frontline.record import EXPORTED_MODALITIES, MODALITIES
 from frontline.store import DEFAULT_DB
 from frontline.store.errors import StoreBusy, StoreError
@@ -80,7 +81,9 @@ def ingest_command(
     from frontline.store.db import Store
 
     cluster = cluster_spec(scheduler, workers)
-    with store_errors(db), cluster_errors(), open_runner(cluster) as runner, LazyProgress("ingesting") as progress:
+    with stopped_with("stopped; every batch committed before is stored, run the same command to store the rest"), \
+            store_errors(db), interrupted_as_stopped(), cluster_errors(), open_runner(cluster) as runner, \
+            LazyProgress("ingesting") as progress:
         summary = ingest(paths, Store(db, wait=wait), batch_size=batch_size, on_item=progress.advance,
                          runner=runner, text_defaults=TextDefaults(published, lang))
     print(f"stored {summary.articles_added} new article(s) with {summary.events_added} event(s); "

@@ -1,12 +1,8 @@
 """`frontline watch`: news feeds in, events out, for as long as it runs (a few lines over frontline.feeds)."""
 from __future__ import annotations
 
-import contextlib
 import re
-import signal
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,6 +16,7 @@ from frontline.commands.options import (
     cluster_errors,
     cluster_spec,
 )
+from frontline.commands.stopping import interrupted_as_stopped, stopped_with
 from frontline.commands.store import store_errors
 from frontline.store import DEFAULT_DB
 
@@ -31,7 +28,6 @@ if TYPE_CHECKING:
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*$")
 _UNIT = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
-_STOPPED = threading.Event()  # set by SIGTERM or SIGINT
 
 
 def duration(text: str) -> float:
@@ -91,17 +87,12 @@ def watch_command(
     if not found.feeds:
         raise typer.BadParameter("no feed to watch (see --list-examples)", param_hint="FEEDS")
     cluster = cluster_spec(scheduler, workers)
-    for stop in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(stop, _stop)
-    try:
+    with stopped_with("stopped; whatever was being fetched or stored and not committed is fetched again on the "
+                      "next run"):
         politeness = Politeness(user_agent=default_user_agent(contact), timeout=timeout, deadline=6 * timeout,
                                 host_delay=host_delay, retries=retries)
         failed = _run(found.feeds, Store(db, wait=wait), politeness, cluster, every=seconds, once=once,
                       batch_size=batch_size)
-    except KeyboardInterrupt:
-        print("stopped; whatever was being fetched or stored and not committed is fetched again on the next run",
-              file=sys.stderr)
-        raise typer.Exit(130) from None
     raise typer.Exit(1 if failed or found.problems else 0)
 
 
@@ -113,30 +104,11 @@ def _run(feeds: list[FeedSource], store: Store, politeness: Politeness, cluster:
     from frontline.feeds.watch import watch
 
     with store_errors(store.path), cluster_errors(), open_runner(cluster) as runner, Fetcher(politeness) as fetcher, \
-            _interrupted_as_stopped():
+            interrupted_as_stopped():
         done = watch(feeds, store, fetcher, every=every, once=once,
                      on_poll=lambda summary: print(summary.line(), file=sys.stderr, flush=True),
                      runner=runner, batch_size=batch_size)
     return any(summary.failed for summary in done)
-
-
-def _stop(signum: int, frame: object) -> None:
-    """SIGTERM stops a watch as Ctrl-C does: the batch in progress is rolled back, nothing is half-stored."""
-    _STOPPED.set()
-    raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _interrupted_as_stopped() -> Iterator[None]:
-    """A signal that lands while DuckDB runs a query interrupts the query, and DuckDB raises its own error
-    ("Query interrupted", a RuntimeError) instead of the KeyboardInterrupt: after a stop signal, any error
-    is the stop."""
-    try:
-        yield
-    except Exception as error:
-        if _STOPPED.is_set():
-            raise KeyboardInterrupt from error
-        raise
 
 
 def register(app: typer.Typer) -> None:
