@@ -139,6 +139,12 @@ PEACEFUL = [
 
 # (war word, article id, publication day, passage, sub-event type, country)
 WAR = [
+    # "biểu tình" in a city a football club is named after (vs a match report): vietnews-034132, the
+    # Barcelona march of 21/10/2017
+    ("biểu tình tại Barcelona", "vietnews-034132", "2017-10-22",
+     "Khoảng 450.000 người dân Tây Ban Nha đã tham gia biểu tình tại Barcelona, thủ phủ của Catalonia, sau khi "
+     "chính quyền trung ương công bố kế hoạch tước bỏ quyền lực của các lãnh đạo khu vực và tổ chức bầu cử",
+     "Peaceful protest", "Spain"),
     # "tấn công" (vs "hàng công", "tấn công mạng"); vietnews-049045, the Masyaf strike of 22/7/2018
     ("tấn công", "vietnews-049045", "2018-07-23",
      "Trước đó, hãng thông tấn Syria SANA cáo buộc tiêm kích Israel đã tấn công vào nhiều mục tiêu ở Masyaf "
