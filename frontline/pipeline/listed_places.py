@@ -24,7 +24,7 @@ from frontline.geo.tokens import Words, capitalised, runs, words
 # "ở Sahl al-Ghab", ", thuộc tỉnh Idlib", "của Kafr Zita": the list lies in the place after it
 _IN_PLACE = re.compile(r"\s*,?\s*(?:ở|tại|thuộc|của|gần|quanh)\s+(?:\S+\s+){0,2}?$", re.IGNORECASE)
 # "các thị trấn như Kabani": words between a place cue and the list's first name
-_FILLERS = frozenset({"như", "gồm", "bao gồm", "là", "do phiến quân nắm giữ như"})
+_FILLERS = frozenset({"như", "gồm", "bao gồm", "là"})
 _SPACED = re.compile(r"\s*([-‐–'’])\s*")   # "Al - Tamanah" -> "Al-Tamanah", "Ma ' an" -> "Ma'an"
 MAX_NAME_WORDS = 5
 MAX_NESTING = 3     # lists in a district in a province
