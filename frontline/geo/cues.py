@@ -23,6 +23,11 @@ class PlaceCue:
     weak: bool = False    # "đến", "từ": also before people, so it admits no small place
 
 
+def _list_words(text: str) -> list[str]:
+    """The words of the text between or after listed names, a comma counting as one."""
+    return text.replace(",", " , ").split()
+
+
 def _keys(forms: list[str]) -> frozenset[str]:
     return frozenset(exact_key(f) for f in forms if exact_key(f))
 
@@ -85,13 +90,13 @@ class Cues:
 
     def joins_list(self, gap: str) -> bool:
         """Whether the text between two names joins them in a list: ", ", " và ", ", và "."""
-        words = " ".join(gap.casefold().replace(",", " , ").split())
+        words = " ".join(_list_words(gap.casefold()))
         return words in self.list_joins or (words.startswith(", ") and words[2:] in self.list_joins)
 
     def continues_list(self, after: str) -> bool:
         """Whether the text after a name goes on to another name: ", Baynin", " và Shinan"
         (", một quả bom" does not)."""
-        words = after.replace(",", " , ").split()
+        words = _list_words(after)
         for n in (2, 1):
             if len(words) > n and " ".join(words[:n]).casefold() in self.list_joins:
                 return words[n][:1].isupper()

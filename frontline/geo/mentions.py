@@ -53,9 +53,9 @@ class _Around:
     person: bool = False      # after "ông", "bà", "bầu": a person's name
 
 
-_INSIDE = _Around(None, False, False, False)   # a name after another name in the same run
-_PERSON = _Around(None, True, False, True, person=True)
 _NO_CUE = _Around(None, False, False, False)     # nothing before the name says what it is
+_INSIDE = _NO_CUE                                # so is a name after another name in the same run
+_PERSON = _Around(None, True, False, True, person=True)
 
 
 @dataclass(frozen=True, slots=True)

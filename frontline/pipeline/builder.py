@@ -94,18 +94,18 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     if candidate is None:
         return []
     ruled = _rule_places(ctx, sentence, candidate)
-    options = _place_options(ctx, sentence, candidate, ruled)
-    candidate.place_options = options
-    if place_model is None or not options:
-        return _villages(ctx, sentence, _directional(ruled))
-    scored = [(m, place_model.probability(features)) for m, features in options]
-    chosen = _listed_choice(ctx, scored, place_model.threshold)
-    if not chosen:
-        return _villages(ctx, sentence, _directional(ruled))
-    placed = [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
-                      place_near=near_place(ctx, sentence, m),
-                      place_options=[]) for m, p in chosen]
-    return _villages(ctx, sentence, _directional(placed))
+    candidate.place_options = _place_options(ctx, sentence, candidate, ruled)
+    return _villages(ctx, sentence, _directional(_model_places(ctx, sentence, candidate, place_model) or ruled))
+
+
+def _model_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model) -> list[Candidate]:
+    """One candidate per place the place model accepts (none without a model or options)."""
+    if place_model is None or not candidate.place_options:
+        return []
+    scored = [(m, place_model.probability(features)) for m, features in candidate.place_options]
+    return [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
+                    place_near=near_place(ctx, sentence, m), place_options=[])
+            for m, p in _listed_choice(ctx, scored, place_model.threshold)]
 
 
 def _directional(placed: list[Candidate]) -> list[Candidate]:

@@ -81,9 +81,10 @@ def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: 
                 explain.trigger(trigger.text, trigger.start, "dropped", skip)
             continue
         actors, _ = find_actors(folded, folded, sentence.start, sentence.end, [], {})
+        domain_words = domain_hits(folded, sentence.start, sentence.end)
         for trigger in triggers:
             span = (trigger.start, trigger.end)
-            domains = peaceful_domains(folded, sentence.start, sentence.end, span)
+            domains = peaceful_domains(domain_words, span)
             classes = context_classes(folded, sentence.start, sentence.end, span)
             armed = any(a.kind in ARMED_KINDS and (a.end <= trigger.start or a.start >= trigger.end) for a in actors)
             verdict = judge_sense(trigger, classes, domains, armed)

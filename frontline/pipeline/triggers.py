@@ -52,13 +52,18 @@ class SenseVerdict:
 NOUN_HEADS = ("vụ", "cuộc", "đợt", "trận", "các vụ", "những vụ", "các cuộc", "những cuộc", "bị")
 
 
+def _spec(group: dict) -> TriggerSpec:
+    """What a triggers.yaml group says of its words and patterns."""
+    return TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
+
+
 @cache
 def trigger_lexicon() -> Lexicon[TriggerSpec]:
     entries: list[tuple[str, TriggerSpec]] = []
     variants: list[tuple[str, TriggerSpec]] = []
     exact: list[tuple[str, TriggerSpec]] = []
     for group in load("vi", "triggers"):
-        spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
+        spec = _spec(group)
         for word in group.get("words") or ():
             if word.isupper():
                 exact.append((word, spec))
@@ -106,7 +111,7 @@ class TriggerPattern:
 def trigger_patterns() -> tuple[TriggerPattern, ...]:
     out = []
     for group in load("vi", "triggers"):
-        spec = TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
+        spec = _spec(group)
         anchors = tuple(fold_tones(w) for w in group.get("anchors") or ())
         out += [TriggerPattern(re.compile(fold_tones(p), re.IGNORECASE), anchors, spec)
                 for p in group.get("patterns") or ()]
@@ -143,11 +148,10 @@ def domain_hits(folded: str, start: int = 0, end: int | None = None) -> list:
     return _domain_lexicon().find(folded, start, end)
 
 
-def peaceful_domains(folded: str, start: int, end: int, outside: tuple[int, int] | None = None) -> set[str]:
-    """The peaceful domains (sport, business, health...) whose words occur in folded[start:end],
-    leaving out the words of `outside` (a trigger's own words: "lao vào đám đông" is no sport)."""
-    return {hit.value for hit in _domain_lexicon().find(folded, start, end)
-            if outside is None or hit.end <= outside[0] or hit.start >= outside[1]}
+def peaceful_domains(hits: list, outside: tuple[int, int]) -> set[str]:
+    """The peaceful domains (sport, business, health...) of a sentence's `domain_hits`, leaving out
+    the words of `outside` (a trigger's own words: "lao vào đám đông" is no sport)."""
+    return {hit.value for hit in hits if hit.end <= outside[0] or hit.start >= outside[1]}
 
 
 # In these domains a weapon word is part of the peaceful story ("đấu súng" on penalties, a gun in a
