@@ -80,17 +80,23 @@ def news_with_copies_of_one_story(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "news.jsonl", news)
 
 
+def signal_inside_a_write(process: subprocess.Popen, db: Path, at_least: int, stop: int) -> None:
+    """Once `at_least` articles are stored, send `stop` while the writer holds the file (inside a batch's
+    write), and wait for the process to end."""
+    try:
+        wait_for(db, process, at_least=at_least)
+        while stored_articles(db) is not None and process.poll() is None:
+            time.sleep(0.005)  # until the writer holds the file: the signal lands inside a batch's write
+    finally:
+        process.send_signal(stop)
+        process.wait(timeout=60)
+
+
 def test_a_kill_mid_ingest_keeps_every_committed_batch_and_a_rerun_completes(tmp_path):
     articles = news_with_copies_of_one_story(tmp_path)
     db = tmp_path / "store.duckdb"
     process = start_ingest(articles, db, tmp_path)
-    try:
-        wait_for(db, process, at_least=3 * BATCH)
-        while stored_articles(db) is not None and process.poll() is None:
-            time.sleep(0.005)  # until the writer holds the file: the kill lands inside a batch's write
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+    signal_inside_a_write(process, db, 3 * BATCH, signal.SIGKILL)
     stored, _ = check_whole(db)
     assert 3 * BATCH <= stored < 300 and stored % BATCH == 0  # whole batches, nothing of the one cut off
     again = run("ingest", str(articles), "--db", str(db), "--batch-size", str(BATCH))
@@ -110,13 +116,7 @@ def test_ctrl_c_or_sigterm_mid_ingest_stops_with_one_line_and_keeps_whole_batche
     articles = corpus_file(tmp_path, "dantri.jsonl", 290)
     db = tmp_path / "store.duckdb"
     process = start_ingest(articles, db, tmp_path)
-    try:
-        wait_for(db, process, at_least=2 * BATCH)
-        while stored_articles(db) is not None and process.poll() is None:
-            time.sleep(0.005)  # until the writer holds the file: the signal lands inside a batch's write
-    finally:
-        process.send_signal(stop)
-        process.wait(timeout=60)
+    signal_inside_a_write(process, db, 2 * BATCH, stop)
     said = (tmp_path / "ingest.log").read_text()
     assert process.returncode == 130, said
     assert "Traceback" not in said and said.rstrip().splitlines()[-1].startswith("stopped;"), said
