@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from frontline.api import serving
+from frontline.api.event_index import EventIndex
 from frontline.store.db import Store
 from frontline.store.errors import StoreBusy, StoreError
 from frontline.store.snapshot import Signature, copy_store, signature
@@ -42,6 +43,7 @@ CACHE_ONE = 2 << 20     # an answer larger than this (a big GeoJSON) is made eac
 @dataclass(slots=True, eq=False)
 class Snapshot:
     con: duckdb.DuckDBPyConnection
+    index: EventIndex                  # its events' filter columns and pages, in memory (event_index.py)
     generation: int                    # 0: no store yet (empty); then 1, 2, ... one per copy
     signature: Signature | None        # the store's when copied; None for the empty one
     store_modified: float | None       # the store file's mtime when copied
@@ -54,6 +56,7 @@ class Snapshot:
 
     def close_if_done(self) -> None:
         if self.retired and self.users == 0:
+            self.index.close()
             self.con.close()
 
 
@@ -89,7 +92,8 @@ class Database:
             current = self._current
             if not store.exists():
                 if current is None:
-                    self._swap(Snapshot(serving.empty(), 0, None, None))
+                    con = serving.empty()
+                    self._swap(Snapshot(con, EventIndex.build(con, None), 0, None, None))
                 return False
             if current is not None and current.signature == signature(store.path):
                 return False
@@ -98,10 +102,13 @@ class Database:
                 copy.remove()
                 return False
             con = serving.open_copy(copy, self._set_building)
-            counted = con.execute(f"SELECT count(*) FROM {serving.EVENTS}").fetchone()  # noqa: S608
+            try:
+                index = EventIndex.build(con, self.folder)
+            except BaseException:
+                con.close()
+                raise
             self._generation += 1
-            self._swap(Snapshot(con, self._generation, copy.signature, copy.modified,
-                                events=int(counted[0]) if counted else 0))
+            self._swap(Snapshot(con, index, self._generation, copy.signature, copy.modified, events=index.size))
             return True
 
     def _set_building(self, con: duckdb.DuckDBPyConnection | None) -> None:
@@ -121,16 +128,22 @@ class Database:
         with self._reading() as (_, cursor):
             yield cursor
 
-    def answer(self, key: str, make: Callable[[duckdb.DuckDBPyConnection], bytes]) -> bytes:
-        """The body `make(cursor)` gives for the request `key`, made once per snapshot: a snapshot never
+    @contextlib.contextmanager
+    def index(self) -> Iterator[EventIndex]:
+        """The events index of the snapshot current when the request starts."""
+        with self._reading() as (snapshot, _):
+            yield snapshot.index
+
+    def answer(self, key: str, make: Callable[[EventIndex], bytes]) -> bytes:
+        """The body `make(index)` gives for the request `key`, made once per snapshot: a snapshot never
         changes, so the same request has the same answer until a newer snapshot is served."""
-        with self._reading() as (snapshot, cursor):
+        with self._reading() as (snapshot, _):
             with self._lock:
                 body = snapshot.answers.get(key)
                 if body is not None:
                     snapshot.answers.move_to_end(key)
                     return body
-            body = make(cursor)
+            body = make(snapshot.index)
         if len(body) <= CACHE_ONE:
             with self._lock:
                 if key not in snapshot.answers:

@@ -15,7 +15,6 @@ from typing import Any
 
 import duckdb
 
-from frontline.api import serving
 from frontline.store import rows
 from frontline.store.selection import ExportFilter
 
@@ -102,24 +101,6 @@ class EventQuery:
         return " AND ".join(clauses), params
 
 
-def events_page(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int, offset: int,
-                columns: str = "api_json") -> tuple[int, list[tuple[Any, ...]]]:
-    """How many events match, and `columns` of the page of them, newest first, from the server's
-    read model (serving.py): one scan of the filters' narrow columns gives both the count and
-    the page's positions; only the page's rows are read whole."""
-    where, params = query.where(serving.SEARCH_COLUMNS)
-    events = serving.EVENTS
-    found = con.execute(f"""
-        WITH matching AS MATERIALIZED (SELECT position FROM {events} WHERE {where}),
-             page AS (SELECT position FROM matching {serving.ORDER} LIMIT {int(limit)} OFFSET {int(offset)})
-        SELECT (SELECT count(*) FROM matching), {columns} FROM {events}
-        WHERE position IN (SELECT position FROM page) {serving.ORDER}""", params).fetchall()  # noqa: S608
-    if found:
-        return int(found[0][0]), [row[1:] for row in found]
-    total = con.execute(f"SELECT count(*) FROM {events} WHERE {where}", params).fetchone()  # noqa: S608
-    return int(total[0]) if total else 0, []
-
-
 def event(con: duckdb.DuckDBPyConnection, canonical_id: str) -> dict[str, Any] | None:
     found = rows.fetch_dicts(con, "SELECT * FROM canonical_events WHERE canonical_id = $1", [canonical_id])
     return with_source(con, found)[0] if found else None
@@ -170,11 +151,11 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     return found[0] if found else None
 
 
-def stats(con: duckdb.DuckDBPyConnection, query: EventQuery, served: bool = False) -> dict[str, Any]:
-    """Counts of the matching events by type, country and month, and their first and last dates;
-    over the store's tables, or the server's read model when `served`."""
-    where, params = query.where(serving.SEARCH_COLUMNS if served else SEARCH_COLUMNS)
-    table = serving.EVENTS if served else "canonical_events"
+def stats(con: duckdb.DuckDBPyConnection, query: EventQuery) -> dict[str, Any]:
+    """Counts of the matching events by type, country and month, and their first and last dates, over
+    the store's tables (`frontline stats`; the server counts its snapshot's: EventIndex.stats)."""
+    where, params = query.where()
+    table = "canonical_events"
     head = con.execute(f"SELECT count(*), min(event_date), max(event_date) FROM {table} "  # noqa: S608
                        f"WHERE {where}", params).fetchone() or (0, None, None)
 

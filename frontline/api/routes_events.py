@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from frontline.api import queries
 from frontline.api.errors import ERROR_RESPONSES, ApiError
+from frontline.api.event_index import EventIndex
 from frontline.api.filters import event_filters
 from frontline.api.models import Article, Event, EventDetail, EventPage, Report, Stats, utc
 from frontline.api.queries import EventQuery
@@ -27,11 +27,11 @@ def list_events(request: Request, filters: Filters,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 100,
                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     """Canonical events matching the filters, newest first, one page at a time."""
-    def page(con: duckdb.DuckDBPyConnection) -> bytes:
-        total, found = queries.events_page(con, filters, limit, offset)
+    def page(index: EventIndex) -> bytes:
+        chosen = index.select(filters)
         # each event's JSON was made with the snapshot (serving.py), in the Event model's fields
-        events = ",".join(row[0] for row in found)
-        return f'{{"total":{total},"limit":{limit},"offset":{offset},"events":[{events}]}}'.encode()
+        events = ",".join(row[3] for row in index.page(chosen[offset:offset + limit]))
+        return f'{{"total":{len(chosen)},"limit":{limit},"offset":{offset},"events":[{events}]}}'.encode()
 
     return Response(request.app.state.database.answer(_key(request), page), media_type="application/json")
 
@@ -43,11 +43,11 @@ def events_geojson(request: Request, filters: Filters,
                    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON)] = 2000,
                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     """The same events as a GeoJSON FeatureCollection ([longitude, latitude]; null geometry when unplaced)."""
-    def collection(con: duckdb.DuckDBPyConnection) -> bytes:
-        total, found = queries.events_page(con, filters, limit, offset,
-                                           columns="canonical_id, longitude, latitude, api_json")
+    def collection(index: EventIndex) -> bytes:
+        chosen = index.select(filters)
+        total = len(chosen)
         features = []
-        for canonical_id, longitude, latitude, properties in found:
+        for canonical_id, longitude, latitude, properties in index.page(chosen[offset:offset + limit]):
             point = "null" if latitude is None or longitude is None else json.dumps(
                 {"type": "Point", "coordinates": [longitude, latitude]})
             features.append(f'{{"type":"Feature","id":{json.dumps(canonical_id)},"geometry":{point},'
@@ -86,8 +86,8 @@ def get_article(request: Request, article_id: Id) -> Article:
 @router.get("/stats", response_model=Stats, tags=["stats"])
 def get_stats(request: Request, filters: Filters) -> Stats:
     """Counts of the matching events by event type, country and month."""
-    with request.app.state.database.cursor() as con:
-        found = queries.stats(con, filters, served=True)
+    with request.app.state.database.index() as index:
+        found = index.stats(filters)
     if found["last_added"] is not None:
         found["last_added"] = utc(found["last_added"])
     return Stats(**found)

@@ -7,11 +7,12 @@ than once per request:
 - `api_events`: the canonical events in the API's order (newest first, then id),
   numbered by `position`, with their source (first article, arrival time), the
   lower-cased text the actor and text filters search, and each event's JSON as
-  GET /events returns it. A page is then a scan
-  of a few narrow columns and a top-N on one integer, and 100 ready JSON strings;
-  not every column of every matching row sorted, then turned into Python and back.
+  GET /events returns it, made once rather than every matching row sorted, then
+  turned into Python and back, per request. The server reads it once into its
+  events index (event_index.py), which answers pages without SQL.
 - `api_evidence`: the lower-cased words of each event's evidence, by position (an integer
-  semi-join costs a quarter of one on the canonical id's string).
+  semi-join costs a quarter of one on the canonical id's string): where a text term is
+  looked for the first time a snapshot sees it.
 
 The copy is then reopened read-only and unlinked: the open handle keeps it
 readable, and nothing is left on disk when the server stops, however it stops.
