@@ -16,13 +16,13 @@ another worker; a result is yielded once per partition, so no article's
 events are lost or repeated. A task that has killed more workers than
 `distributed.scheduler.allowed-failures` (3; an article that crashes or
 exhausts the process) comes back as KilledWorker: its partition is then run
-one article per task, and the article that still kills its workers is
-reported as a failed item; the run goes on. Only a lost scheduler ends the
+one article per task; when several of those die (a dying worker takes its
+other running tasks with it), each is run once more alone, and the article
+that still kills its workers is reported as a failed item; the run goes on. Only a lost scheduler ends the
 run (ClusterError), after every article before the one it was waiting for.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import sys
 import time
@@ -122,6 +122,25 @@ class DaskRunner:
         return self.client.submit(extract_partition, items, key=f"frontline-extract-{name}")
 
     def _collect(self, part: Partition, future: Future, run: str) -> list[ItemResult]:
+        found = self._outcome(part, future)
+        if found is not None:
+            return found
+        if len(part.items) == 1:
+            return [worker_died(part.items[0])]
+        alone = [Partition(part.index, part.items[i:i + 1]) for i in range(len(part.items))]
+        singles = [self._submit(one.items, f"{run}-p{part.index}-{i}") for i, one in enumerate(alone)]
+        outcomes = [self._outcome(one, future) for one, future in zip(alone, singles, strict=True)]
+        died = [i for i, outcome in enumerate(outcomes) if outcome is None]
+        if len(died) > 1:
+            # a worker killed by one article takes down the tasks of its neighbours running beside it:
+            # each of them is tried once more with nothing else in flight, so only the killer is lost
+            for i in died:
+                outcomes[i] = self._outcome(alone[i], self._submit(alone[i].items, f"{run}-p{part.index}-{i}-alone"))
+        return [result for i, outcome in enumerate(outcomes)
+                for result in (outcome if outcome is not None else [worker_died(alone[i].items[0])])]
+
+    def _outcome(self, part: Partition, future: Future) -> list[ItemResult] | None:
+        """The partition's results; None when its task killed every worker that tried it."""
         from distributed import KilledWorker
         from distributed.client import FutureCancelledError
         from distributed.comm import CommClosedError
@@ -129,7 +148,7 @@ class DaskRunner:
         try:
             return with_documents(part.items, future.result())
         except KilledWorker:
-            pass
+            return None
         except (FutureCancelledError, CommClosedError):
             first = part.items[0]
             where = first.source if isinstance(first, ItemProblem) else first.source_path or first.doc_id
@@ -137,11 +156,6 @@ class DaskRunner:
                                f"while extracting {where}; every item before it was done") from None
         finally:
             future.release()
-        if len(part.items) == 1:
-            return [worker_died(part.items[0])]
-        singles = [self._submit(part.items[i:i + 1], f"{run}-p{part.index}-{i}") for i in range(len(part.items))]
-        return list(itertools.chain.from_iterable(self._collect(Partition(part.index, part.items[i:i + 1]), future, run)
-                                                  for i, future in enumerate(singles)))
 
 
 def print_wait(message: str) -> None:
