@@ -64,7 +64,7 @@ ALL_FILES = sorted(p.name for p in LANG_VI.glob("*.yaml"))
 
 
 def test_every_data_file_is_covered():
-    assert set(ALL_FILES) == set(SHAPES) | {"dates.yaml", "place_cues.yaml", "triggers.yaml"}
+    assert set(ALL_FILES) == set(SHAPES) | {"dates.yaml", "place_cues.yaml", "triggers.yaml", "frame.yaml"}
 
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
@@ -114,3 +114,30 @@ def test_dates_and_place_cues_are_mappings_of_lists_and_words():
         assert isinstance(data, dict) and data
         for key, value in data.items():
             assert isinstance(value, (dict, list, str, int)), f"{name}/{key}"
+
+
+def test_every_frame_phrasing_is_read_by_the_pipeline():
+    """frame.yaml holds exactly the phrasings FramePhrasings names, and the pipeline reads each one."""
+    from dataclasses import fields
+
+    from frontline.lang.language import FramePhrasings, language
+
+    names = {f.name for f in fields(FramePhrasings)}
+    assert set(_load("frame.yaml")) == names
+    code = "".join(p.read_text(encoding="utf-8") for p in (LANG_VI.parents[1] / "pipeline").glob("*.py"))
+    assert {name for name in names if not re.search(rf"\.frame\.{name}\b|\bphr\.{name}\b", code)} == set()
+    phrasings = language("vi").frame
+    assert phrasings.speech.search("Cảnh sát Bỉ cho biết") and not phrasings.speech.search("Cảnh sát Bỉ bắt giữ")
+
+
+def test_a_language_missing_a_phrasing_is_refused_with_its_name(tmp_path, monkeypatch):
+    import frontline.lang
+    from frontline.lang.language import FramePhrasings
+
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "modality.yaml").write_text("speech_verbs: [said]\n", encoding="utf-8")
+    frame = {k: v for k, v in _load("frame.yaml").items() if k != "passive"}
+    (tmp_path / "xx" / "frame.yaml").write_text(yaml.safe_dump(frame, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(frontline.lang, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match="missing \\['passive'\\]"):
+        FramePhrasings.of("xx")

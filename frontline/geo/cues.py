@@ -7,6 +7,7 @@ here; keys are exact_key()s (lower case, diacritics kept).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,6 +64,10 @@ class Cues:
         self.credits = _keys(raw["credit_words"])
         self.lowercase_heads = _keys(raw["lowercase_heads"])
         self.list_joins = frozenset(" ".join(w.casefold().split()) for w in raw["list_joins"])
+        self.list_fillers = _keys(raw["list_fillers"])
+        lies_in = "|".join(sorted(map(re.escape, raw["list_lies_in"]), key=len, reverse=True))
+        # the text from a list's last name to the place it lies in: "... , thuộc tỉnh "
+        self.list_lies_in = re.compile(rf"\s*,?\s*(?:{lies_in})\s+(?:\S+\s+){{0,2}}?$", re.IGNORECASE)
         self.cue_words = frozenset(k for k in self.place if " " not in k)
         every = (*self.place, *self.government_before, *self.titles, *self.persons, *self.owners, *self.orgs)
         self.max_words = max(k.count(" ") + 1 for k in every)

@@ -13,7 +13,6 @@ from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.fatalities import find_deaths
 from frontline.pipeline.frame import (
-    LIST_GAP,
     Candidate,
     choose_actors,
     choose_date,
@@ -160,7 +159,7 @@ def _listed_choice(ctx: ArticleContext, scored: list[tuple], threshold: float) -
         i = index
         while 0 <= i + step < len(accepted):
             near, far = sorted((accepted[i][0], accepted[i + step][0]), key=lambda m: m.start)
-            if not LIST_GAP.fullmatch(ctx.folded, near.end, far.start):
+            if not ctx.language.frame.list_gap.fullmatch(ctx.folded, near.end, far.start):
                 break
             i += step
             chosen.append(accepted[i])

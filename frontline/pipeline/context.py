@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from frontline.geo import gazetteer
 from frontline.geo.model import Place, PlaceMention
+from frontline.lang import SUPPORTED
+from frontline.lang.language import Language, language
 from frontline.pipeline.actors import ActorMention, find_actors
 from frontline.pipeline.dates import DateMention, find_dates
 from frontline.pipeline.segment import Sentence
@@ -45,6 +47,7 @@ class ArticleContext:
     _starts: dict[int, list[int]] = field(default_factory=dict)  # places' and dates' starts, for in_span
     _place_counts: Counter = field(default_factory=Counter)       # geonameid -> mentions in the article
     trigger_kinds: frozenset[str] = frozenset()  # the kinds of every war word the article uses in its war sense
+    language: Language = field(default_factory=language)  # the article's: its phrasings and cue words
 
     def __post_init__(self) -> None:
         # the two lists in_span reads, indexed once: both live as long as the context
@@ -215,4 +218,5 @@ def read_article(doc: Document, folded: str, sentences: list[Sentence]) -> Artic
     dates = find_dates(doc.text, doc.published)
     source_hits = find_sources(folded)
     return ArticleContext(doc, folded, sentences, places, dates, source_names(source_hits),
-                          [(h.start, h.end) for h in source_hits])
+                          [(h.start, h.end) for h in source_hits],
+                          language=language(doc.lang if doc.lang in SUPPORTED else "vi"))

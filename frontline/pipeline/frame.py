@@ -8,64 +8,20 @@ the sentences just before it, as a reader would.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rank import distance_km
+from frontline.lang.language import FramePhrasings
 from frontline.pipeline.actors import ActorMention, country_actor
 from frontline.pipeline.context import ArticleContext
 from frontline.pipeline.dates import DateMention
-from frontline.pipeline.modality import Modality, clause_start, speech_verbs
+from frontline.pipeline.modality import Modality, clause_start
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.triggers import NOUN_FORM, Trigger
 
-_PASSIVE = re.compile(r"\bbị\s*$", re.IGNORECASE)
-# used with match(): anchored; "cuộc không kích lớn của Nga" allows a word or two before "của"
-_AGENT_OF = re.compile(r"[\s,]*(?:[\w\-]+\s+){0,2}?(?:của|do|bởi)\s+", re.IGNORECASE)
-# "Hezbollah cáo buộc Israel đứng sau vụ kích nổ": who stands behind an attack did it
-_BEHIND = re.compile(r"\s*(?:đã\s+|là\s+)?(?:đứng sau|chủ mưu|thực hiện|tiến hành|gây ra)\s*$", re.IGNORECASE)
-# "ít nhất 4 quân nhân Syria bị thương sau vụ không kích": the wounded did not strike
-_SUFFERED = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:bị thương|thiệt mạng|tử vong|chết|bị giết|bị bắt|thương vong)",
-                       re.IGNORECASE)
 SPEAKING_ONLY = ("police", "government", "civilians", "protesters")
-_POSSESSOR = re.compile(r"(?<!\w)của\s*$", re.IGNORECASE)
-_ARMED_THING = re.compile(r"(?<!\w)(?:máy bay(?: chiến đấu| quân sự| không người lái)?|chiến đấu cơ|lực lượng|binh sĩ|"
-                          r"đơn vị|pháo binh|xe tăng|tàu chiến|trực thăng|tay súng|chiến binh|uav)\s+của\s*$",
-                          re.IGNORECASE)
-_BETWEEN = re.compile(r"\bgiữa\s*$", re.IGNORECASE)
-# A fronted subordinate clause takes its subject from the main clause after it:
-# "sau khi rút khỏi thành phố Al-Qaim ..., các phần tử IS đã củng cố lực lượng"
-_SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|khi|trong khi|sau lúc)\s", re.IGNORECASE)
-# Prepositions that make a country mention a place, not an actor: "ở Syria", "vào Lebanon".
-_PLACE_PREPOSITION = re.compile(r"(?:ở|tại|vào|tới|đến|khỏi|từ|sang|trên|nhằm vào|xuống|về|gần|quanh)"
-                                r"(?:\s+(?:miền|phía|vùng|khu vực|nam|bắc|đông|tây|trung))*\s*$", re.IGNORECASE)
-# "tên lửa bắn đi từ Israel", "gần biên giới Thái Lan": the event is not in that place
-# and "Phát biểu tại một cuộc họp báo ở thủ đô Baghdad": where it was said, not where it happened
-_NOT_THERE = re.compile(r"(?:(?:từ|khỏi|họp báo|phát biểu|hội nghị|cuộc họp|phỏng vấn)(?:\s+[a-zà-ỹđ]+){0,4}"
-                        r"|biên giới(?:\s+với)?|giáp|sát|trở về|quay về|trở lại)\s*$")
-# "cuộc không kích của Nga": a country after "của" owns the deed, it is not where it happened
-# and "liên quân do Mỹ dẫn đầu": who leads it
-_OWNER = re.compile(r"(?<!\w)(?:của|do)\s*$", re.IGNORECASE)
-# "tại thủ đô nước Anh": the capital of the country named
-_CAPITAL_OF = re.compile(r"(?<!\w)thủ đô(?:\s+(?:nước|của))?\s*$", re.IGNORECASE)
 INHERIT_SENTENCES = 3
-# ACLED's geo_precision 2: "gần thành phố Idlib", "ngoại ô thủ đô Damascus", "phía đông Aleppo", "cách Kirkuk 55 km"
-_NEAR_WORD = re.compile(r"(?<!\w)(?:gần|ngoại ô|vùng ven|phía (?:bắc|nam|đông|tây)(?: bắc| nam)?(?: của)?|cách)"
-                        r"(?:\s+(?:thành phố|thị trấn|thủ đô|làng|khu vực|trung tâm|căn cứ|miền \w+))*\s*$",
-                        re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:]|\s[-–]\s")
-# "Tại thị trấn Insein, Yangon, một quả bom đã phát nổ": a fronted place is the whole sentence's
-_FRONTED_PLACE = re.compile(r"\W*(?:tại|ở|trong khi đó,? tại|còn tại)\s", re.IGNORECASE)
-# A date followed by a verb of reporting is the day of the report: "AFP ngày 18-8 cho biết"
-_SPEECH_WORDS = "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True))
-_REPORTED = re.compile(rf"\s*,?\s*(?:{_SPEECH_WORDS})(?!\w)", re.IGNORECASE)
-# ...unless the report says it is still going on: "tiếng súng vẫn còn vang lên"
-_ONGOING = re.compile(r"(?<!\w)(?:vẫn|đang|vẫn còn|tiếp tục)(?!\w)", re.IGNORECASE)  # in the clause or trigger
-# "tràn vào Phủ Thủ tướng ở thủ đô": the capital of the country the sentence is about
-_CAPITAL = re.compile(r"(?<!\w)(?:ở|tại|khắp)\s+thủ đô(?!\s+[A-ZĐÀ-Ỹ])(?!\s+(?:nước|của))", re.IGNORECASE)
-_SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_WORDS})(?!\w)", re.IGNORECASE)
-
 
 @dataclass(slots=True)
 class DateChoice:
@@ -125,22 +81,23 @@ class Candidate:
 def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
                   actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
     """actor1, actor2 and actor1's associates for a trigger."""
+    phr = ctx.language.frame
     folded = ctx.folded
     others = [a for a in actors if a.end <= trigger.start or a.start >= trigger.end]
-    before = [a for a in others if a.end <= trigger.start and _can_act(folded, a, trigger)]
+    before = [a for a in others if a.end <= trigger.start and _can_act(phr, folded, a, trigger)]
     after = [a for a in others if a.start >= trigger.end]
     clause = clause_start(folded, sentence.start, trigger.start)
     actor1 = actor2 = None
     # "bị nhóm phiến quân HTS pháo kích": the agent stands between "bị" and the verb
-    agent = [a for a in before if _PASSIVE.search(folded, sentence.start, a.start)]
+    agent = [a for a in before if phr.passive.search(folded, sentence.start, a.start)]
     if agent:
         actor1 = agent[-1]
         patients = [a for a in before if a.end <= actor1.start]
         actor2 = patients[-1] if patients else None
-    elif _PASSIVE.search(folded, sentence.start, trigger.start) or trigger.text.lower().startswith("bị "):
+    elif phr.passive.search(folded, sentence.start, trigger.start) or trigger.text.lower().startswith("bị "):
         patients = [a for a in before if a.start >= clause] or before
         actor2 = patients[-1] if patients else None
-        agents = [a for a in after if _AGENT_OF.match(folded, trigger.end, a.start)]
+        agents = [a for a in after if phr.agent_of.match(folded, trigger.end, a.start)]
         actor1 = agents[0] if agents else None
         if actor2 is None:  # "căn cứ Hmeymim bị tấn công ... khiến 2 binh sĩ Nga thiệt mạng"
             actor2 = next((a for a in after if a is not actor1), None)
@@ -148,7 +105,7 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         in_clause = [a for a in before if a.start >= clause]
         pool = in_clause or before
         # "dưới sự yểm trợ hỏa lực của Không quân Nga", "cuộc không kích của Israel": the agent follows
-        agents = [a for a in after if _AGENT_OF.match(folded, trigger.end, a.start)
+        agents = [a for a in after if phr.agent_of.match(folded, trigger.end, a.start)
                   and not folded[trigger.end:a.start].strip(" ,").count(" ") > 1]
         owner = _owner_after(ctx, sentence, trigger)
         if agents:
@@ -156,7 +113,7 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         elif owner is not None:
             actor1, pool = owner, []
         # "cuộc giao tranh ác liệt giữa IS và Quân đội Syria": the first of the pair acts
-        pair = [a for a in others if _BETWEEN.search(folded, sentence.start, a.start)]
+        pair = [a for a in others if phr.between.search(folded, sentence.start, a.start)]
         if pair and not agents:
             actor1, pool = pair[0], []
             actor2 = next((a for a in others if a.start > actor1.start and a.name != actor1.name), None)
@@ -165,9 +122,9 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             subject = _country_subject(ctx, sentence, trigger)
             if subject is not None and subject.start > actor1.end:
                 actor1 = subject  # "Hezbollah cáo buộc Israel đứng sau vụ kích nổ": the nearer one acts
-        if actor1 is None and after and _SUBORDINATE.search(folded, sentence.start, trigger.start):
+        if actor1 is None and after and phr.subordinate.search(folded, sentence.start, trigger.start):
             # the main clause's subject, unless it is who suffered: "khiến 2 binh sĩ Nga thiệt mạng"
-            actor1 = next((a for a in after if not _SUFFERED.match(folded, a.end)), None)
+            actor1 = next((a for a in after if not phr.suffered.match(folded, a.end)), None)
         if actor2 is None:
             actor2 = next((a for a in after if a is not actor1 and a.name != getattr(actor1, "name", None)), None)
     if actor1 is None:
@@ -179,7 +136,7 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     return actor1, actor2, assoc
 
 
-def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
+def _can_act(phr: FramePhrasings, folded: str, actor: ActorMention, trigger: Trigger) -> bool:
     """Whether an actor before the trigger may be its agent, not only the one who speaks of it.
 
     "Cảnh sát Bỉ cho biết ... một vụ nổ súng": the police report the shooting;
@@ -188,25 +145,26 @@ def _can_act(folded: str, actor: ActorMention, trigger: Trigger) -> bool:
     between = folded[actor.end:trigger.start]
     if actor.kind == "government" and len(between.split()) > 2:
         return False
-    if _SUFFERED.match(between):
+    if phr.suffered.match(between):
         return False
-    if _POSSESSOR.search(folded, max(0, actor.start - 8), actor.start) and not _ARMED_THING.search(
+    if phr.possessor.search(folded, max(0, actor.start - 8), actor.start) and not phr.armed_thing.search(
             folded, max(0, actor.start - 40), actor.start):
         # "máy nhắn tin của Hezbollah phát nổ": whose pagers, not who set them off; but "các máy bay
         # chiến đấu của Không quân Syria đã oanh tạc": the air force's planes are the air force
         return False
-    return not (actor.kind in SPEAKING_ONLY and _SPEECH.search(between) and NOUN_FORM.match(trigger.text))
+    return not (actor.kind in SPEAKING_ONLY and phr.speech.search(between) and NOUN_FORM.match(trigger.text))
 
 
 def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
     """A country named just before the verb acts: "Israel đẩy mạnh tấn công Rafah"."""
+    phr = ctx.language.frame
     for mention in reversed(ctx.event_places(sentence)):
         if mention.end > trigger.start or mention.place.kind != "country":
             continue
         gap = ctx.folded[mention.end:trigger.start]
-        if (len(gap.split()) > 3 or any(p in gap for p in ",;:")) and not _BEHIND.match(gap):
+        if (len(gap.split()) > 3 or any(p in gap for p in ",;:")) and not phr.behind.match(gap):
             return None
-        if _PLACE_PREPOSITION.search(ctx.folded, sentence.start, mention.start):
+        if phr.place_preposition.search(ctx.folded, sentence.start, mention.start):
             return None
         return country_actor(mention, ctx.text)
     return _owner_after(ctx, sentence, trigger)  # "cuộc không kích của Israel"
@@ -214,8 +172,9 @@ def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) 
 
 def _owner_after(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
     """"các đòn không kích của Israel": a country after "của" owns the deed."""
+    phr = ctx.language.frame
     after = [m for m in ctx.event_places(sentence) if m.start >= trigger.end and m.place.kind == "country"]
-    if after and _AGENT_OF.fullmatch(ctx.folded, trigger.end, after[0].start):
+    if after and phr.agent_of.fullmatch(ctx.folded, trigger.end, after[0].start):
         return country_actor(after[0], ctx.text)
     return None
 
@@ -227,18 +186,19 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     A place taken from elsewhere must lie in a country the sentence is about (its
     actors' or places' countries); if not, the event is placed at that country.
     """
+    phr = ctx.language.frame
     taken = [(a.start, a.end) for a in actors if a is not None]
     mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
     cities = [m for m in mentions if m.place.kind != "country"]
     countries = ctx.sentence_countries(sentence)
-    capital = _CAPITAL.search(ctx.folded, sentence.start, sentence.end)
+    capital = phr.capital.search(ctx.folded, sentence.start, sentence.end)
     if capital and not cities and countries and ctx.capital(countries[0]) is not None:
         return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
     here = without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)
                                      and not ctx.stray(m)])
     if here:
         best = _nearest_place(ctx, sentence, trigger, here, actors[0])
-        if best.place.kind == "country" and _CAPITAL_OF.search(ctx.folded, sentence.start, best.start):
+        if best.place.kind == "country" and phr.capital_of.search(ctx.folded, sentence.start, best.start):
             city = ctx.capital(best.place.iso2)
             if city is not None:
                 return city, best, "the capital of the country named"
@@ -250,7 +210,7 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             break
         before = ctx.sentences[index]
         earlier = [m for m in ctx.event_places(before) if m.place.kind != "country"
-                   and not _NOT_THERE.search(ctx.folded, before.start, m.start)]
+                   and not phr.not_there.search(ctx.folded, before.start, m.start)]
         if len({m.place.geonameid for m in earlier}) > 1:
             break  # "Dijon, Lyon và Marseille": which of them the next sentence means is unknown
         if earlier:
@@ -267,20 +227,16 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     return found, None, how
 
 
-# Between places of one list: "Dijon, Lyon, Bordeaux ... và Montpellier";
-# "Ramenskoye và ... cũng như ở thành phố Domodedovo"
-LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|hay|cũng như)?\s*(?:(?:cũng như|và)\s+)?(?:(?:ở|tại)\s+)?"
-                       r"(?:(?:các\s+)?(?:thành phố|thị trấn|quận|huyện|làng|tỉnh|TP\.?)\s+)?", re.IGNORECASE)
-
 
 def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) -> list[PlaceMention]:
     """The places listed with the chosen one, in order: each is an event of its own (ACLED)."""
+    phr = ctx.language.frame
     mentions = [m for m in ctx.event_places(sentence) if m.place.kind == chosen.place.kind]
     index = next(i for i, m in enumerate(mentions) if m.start == chosen.start)
     start = end = index
-    while start > 0 and LIST_GAP.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
+    while start > 0 and phr.list_gap.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
         start -= 1
-    while end + 1 < len(mentions) and LIST_GAP.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
+    while end + 1 < len(mentions) and phr.list_gap.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
         end += 1
     return mentions[start:end + 1]
 
@@ -305,7 +261,8 @@ def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     "tên lửa bắn đi từ Israel" is not in Israel; but a withdrawal happens at the place
     left: "rút khỏi thành phố Al-Qaim".
     """
-    away = _NOT_THERE.search(ctx.folded, sentence.start, mention.start)
+    phr = ctx.language.frame
+    away = phr.not_there.search(ctx.folded, sentence.start, mention.start)
     return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
 
 
@@ -313,16 +270,17 @@ def _clause_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, men
                   actor1: ActorMention | None) -> tuple[bool, bool, bool, bool, bool]:
     """outside the trigger's clause, where something came from (or an owner), the acting state's own
     country, fronted, and "away" ("từ", "khỏi"): `_rank`'s key and part of the place model's view."""
+    phr = ctx.language.frame
     place = mention.place
     away = _away(ctx, sentence, trigger, mention)
-    origin = away or (place.kind == "country" and bool(_OWNER.search(ctx.folded, sentence.start, mention.start)))
+    origin = away or (place.kind == "country" and bool(phr.owner.search(ctx.folded, sentence.start, mention.start)))
     # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
     own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
                    and trigger.kind not in ("arrest", "protest", "riot"))
     # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
     clause = clause_start(ctx.folded, sentence.start, trigger.start)
-    end_match = _CLAUSE_END.search(ctx.folded, trigger.end, sentence.end)
-    fronted = bool(_FRONTED_PLACE.match(ctx.folded, sentence.start)) and mention.start < clause
+    end_match = phr.clause_end.search(ctx.folded, trigger.end, sentence.end)
+    fronted = bool(phr.fronted_place.match(ctx.folded, sentence.start)) and mention.start < clause
     outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
     return outside, origin, own_country, fronted, away
 
@@ -337,7 +295,8 @@ def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, menti
 
 def near_place(ctx: ArticleContext, sentence: Sentence, mention: PlaceMention) -> bool:
     """ACLED's geo_precision 2: the words before the place put the event near it, not in it."""
-    return bool(_NEAR_WORD.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
+    phr = ctx.language.frame
+    return bool(phr.near_word.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
 
 
 def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
@@ -355,13 +314,15 @@ def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, me
 
 def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> DateChoice | None:
     """The date nearest the trigger in its sentence; else a recent sentence's; else publication."""
+    phr = ctx.language.frame
     dates = ctx.in_span(ctx.dates, sentence.start, sentence.end)
     if dates:
         clause = clause_start(ctx.folded, sentence.start, trigger.start)
         # the day of a report ("TASS ... hôm nay tiết lộ") yields to the day of the deed ("Sáng 22/7, ...")
-        best = min(dates, key=lambda d: (bool(_REPORTED.match(ctx.folded, d.end)), abs(d.start - trigger.start)))
-        if _REPORTED.match(ctx.folded, best.end) and best.precision == 1 and trigger.kind not in ("protest", "riot") \
-                and not _ONGOING.search(ctx.folded, clause, trigger.end):  # a protest is reported as it goes on
+        best = min(dates, key=lambda d: (bool(phr.reported.match(ctx.folded, d.end)), abs(d.start - trigger.start)))
+        # a protest is reported as it goes on
+        if phr.reported.match(ctx.folded, best.end) and best.precision == 1 \
+                and trigger.kind not in ("protest", "riot") and not phr.ongoing.search(ctx.folded, clause, trigger.end):
             # "Giới chức Lebanon ngày 18/9 thông báo ... thiệt mạng": the day of the report, the
             # event before it (CODING.md: the day before, precision 2)
             return DateChoice(best.date - dt.timedelta(days=1), 2, best, "the day before the report")

@@ -21,10 +21,6 @@ from frontline.geo.model import Place, PlaceMention
 from frontline.geo.text import exact_key, is_vietnamese
 from frontline.geo.tokens import Words, capitalised, runs, words
 
-# "ở Sahl al-Ghab", ", thuộc tỉnh Idlib", "của Kafr Zita": the list lies in the place after it
-_IN_PLACE = re.compile(r"\s*,?\s*(?:ở|tại|thuộc|của|gần|quanh)\s+(?:\S+\s+){0,2}?$", re.IGNORECASE)
-# "các thị trấn như Kabani": words between a place cue and the list's first name
-_FILLERS = frozenset({"như", "gồm", "bao gồm", "là"})
 _SPACED = re.compile(r"\s*([-‐–'’])\s*")   # "Al - Tamanah" -> "Al-Tamanah", "Ma ' an" -> "Ma'an"
 MAX_NAME_WORDS = 5
 MAX_NESTING = 3     # lists in a district in a province
@@ -54,7 +50,7 @@ def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: Plac
     found: tuple[int, int] | None = None
     start = anchor.start
     for _ in range(MAX_NESTING):   # "các làng Razat, Ruku của huyện Gashish thuộc bang Plateau"
-        before = [k for k, (_, e) in enumerate(spans) if e <= start and _IN_PLACE.fullmatch(text, e, start)]
+        before = [k for k, (_, e) in enumerate(spans) if e <= start and cues.list_lies_in.fullmatch(text, e, start)]
         if not before:
             break
         lo, _ = _extent(text, spans[:before[-1] + 1], before[-1], cues)
@@ -86,7 +82,7 @@ def _cued(ws: Words, run: list[int], cues: Cues) -> bool:
     before = ws.low[max(0, first - cues.max_words - 6):first]
     for n in range(0, min(len(before), 6) + 1):
         head, filler = before[:len(before) - n], " ".join(before[len(before) - n:])
-        if n and filler not in _FILLERS:
+        if n and filler not in cues.list_fillers:
             continue
         cue = cues.place_cue(head)
         if cue is not None and not cue.weak:
