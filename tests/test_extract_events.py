@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from passages import Passage, corpus_texts, extract
 
 from frontline.record import Event
@@ -325,8 +324,6 @@ def test_remote_explosive_dated_in_the_sentence():
     assert (e.event_date, e.time_precision) == ("2021-05-01", 1)
 
 
-@pytest.mark.xfail(strict=True, reason="the type model (issue 12) reads this mosque bombing as a suicide bomb "
-                   "though no word of the passage says so; docs/known-extraction-errors.md")
 def test_remote_explosive_bombing_with_fatalities():
     # vietnews-059532: "vụ đánh bom" with no word of a suicide bomber
     e = the(extract(P["ied_khost"]), "Remote explosive/landmine/IED")
