@@ -38,3 +38,26 @@ def test_a_vehicle_driven_into_people_is_read(sentence, trigger):
 def test_a_missile_launched_into_the_sea_is_no_attack():
     # vietnews-037081: a North Korean test, not an attack on anyone
     assert triggers_in("Triều Tiên phóng tên lửa đạn đạo xuống biển Nhật Bản.") == []
+
+
+def test_a_weapons_cache_found_by_an_army_is_disrupted_weapons_use():
+    # vietnews-079866: a sweep of Deir ez-Zor; ACLED codes seized weapons as Disrupted weapons use
+    events = extract(Passage("vietnews-079866", "2019-01-31",
+                             "Theo AMN, trong một chiến dịch càn quét, rà soát vũ khí ở tỉnh Deir ez - Zor, quân đội "
+                             "Syria đã phát hiện lượng lớn vũ khí, đạn dược, trang thiết bị truyền thông do phiến quân "
+                             "để lại."))
+    found = next(e for e in events if e.sub_event_type == "Disrupted weapons use")
+    assert (found.country, found.admin1, found.actor1) == ("Syria", "Deir ez-Zor", "Military Forces of Syria")
+    assert any(s.role == "trigger" and s.text == "phát hiện lượng lớn vũ khí" for s in found.evidence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # vietnews-048920: a gunman's weapon confiscated by the police is police work, not a cache
+    "Tay súng, hơn 30 tuổi, bị bắt và tịch thu vũ khí ngay khi xuống ga tiếp theo, Reuters dẫn lời người phát "
+    "ngôn cảnh sát Atlanta cho biết.",
+    # vietnews-036636: inspectors looking for chemical weapons
+    "Theo Nga, OPCW đã xác nhận không tìm thấy vũ khí hoá học nào tại một trung tâm nghiên cứu gần thủ đô Damascus.",
+])
+def test_weapons_confiscated_or_looked_for_are_no_cache(sentence):
+    folded = fold_tones(nfc(sentence))
+    assert [t for t in find_triggers(folded, 0, len(folded)) if t.kind == "Disrupted weapons use"] == []
