@@ -48,11 +48,14 @@ class Snapshot:
     signature: Signature | None        # the store's when copied; None for the empty one
     store_modified: float | None       # the store file's mtime when copied
     taken_at: float = field(default_factory=time.time)
-    events: int = 0
     users: int = 0                     # requests reading it now
     retired: bool = False              # a newer one is served: close when users reaches 0
     answers: OrderedDict[str, bytes] = field(default_factory=OrderedDict)  # request -> body (answer())
     answers_size: int = 0
+
+    @property
+    def events(self) -> int:
+        return self.index.size
 
     def close_if_done(self) -> None:
         if self.retired and self.users == 0:
@@ -108,7 +111,7 @@ class Database:
                 con.close()
                 raise
             self._generation += 1
-            self._swap(Snapshot(con, index, self._generation, copy.signature, copy.modified, events=index.size))
+            self._swap(Snapshot(con, index, self._generation, copy.signature, copy.modified))
             return True
 
     def _set_building(self, con: duckdb.DuckDBPyConnection | None) -> None:

@@ -110,11 +110,6 @@ class EventIndex:
         last = con.execute("SELECT max(ingested_at) FROM articles").fetchone()
         size = len(found["event_date"])
 
-        def floats(name: str) -> np.ndarray:
-            column = found[name]
-            return np.ma.filled(column.astype(np.float64), np.nan) if np.ma.isMaskedArray(column) \
-                else column.astype(np.float64)
-
         def matches(term: str) -> np.ndarray:
             query = EventQuery(base=ExportFilter(modalities=list(MODALITIES)), text=term)
             where, params = query.where(serving.SEARCH_COLUMNS)
@@ -125,12 +120,11 @@ class EventIndex:
 
         return cls(
             size=size, days=np.asarray(found["event_date"]).astype("datetime64[D]"),
-            added_at=np.ma.filled(found["added_at"].astype("datetime64[us]"), np.datetime64("NaT"))
-            if np.ma.isMaskedArray(found["added_at"]) else np.asarray(found["added_at"], "datetime64[us]"),
-            latitude=floats("latitude"), longitude=floats("longitude"),
-            fatalities=np.ma.filled(found["fatalities"].astype(np.int64), -1)
-            if np.ma.isMaskedArray(found["fatalities"]) else found["fatalities"].astype(np.int64),
-            confidence=floats("confidence"),
+            added_at=_filled(found["added_at"], "datetime64[us]", np.datetime64("NaT")),
+            latitude=_filled(found["latitude"], np.float64, np.nan),
+            longitude=_filled(found["longitude"], np.float64, np.nan),
+            fatalities=_filled(found["fatalities"], np.int64, -1),
+            confidence=_filled(found["confidence"], np.float64, np.nan),
             coded={name: Coded.of(_strings(found[name])) for name in
                    ("modality", "event_type", "sub_event_type", "country", "iso3", "actor1", "actor2", "assoc_l")},
             last_added=last[0] if last else None, pages=_pages(con, folder), text_matches=matches)
@@ -215,7 +209,7 @@ class EventIndex:
         by_actor: Counter[str] = Counter()
         for column in ("actor1", "actor2"):
             by_actor.update(dict(coded[column].counts(chosen)))
-        months = Coded.of(str(month) for month in days.astype("datetime64[M]"))
+        months, per_month = np.unique(days.astype("datetime64[M]"), return_counts=True)  # sorted by month
 
         def listed(pairs: Iterable[tuple[str, int]]) -> list[dict[str, Any]]:
             return [{"key": key, "count": count} for key, count in pairs]
@@ -229,7 +223,12 @@ class EventIndex:
                 "by_country": listed(coded["country"].counts(chosen, null="(unknown)")),
                 "by_modality": listed(coded["modality"].counts(chosen)),
                 "by_actor": listed(sorted(by_actor.items(), key=lambda pair: (-pair[1], pair[0]))[:MAX_ACTORS]),
-                "by_month": listed(sorted(months.counts(np.ones(len(days), dtype=bool))))}
+                "by_month": listed((str(month), int(n)) for month, n in zip(months, per_month, strict=True))}
+
+
+def _filled(column: np.ndarray, dtype: Any, null: Any) -> np.ndarray:
+    """A fetched column as `dtype`, `null` where the store has NULL (DuckDB gives a masked array then)."""
+    return np.ma.filled(column.astype(dtype), null) if np.ma.isMaskedArray(column) else column.astype(dtype)
 
 
 def _strings(column: Any) -> list[str | None]:

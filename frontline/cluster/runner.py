@@ -18,8 +18,9 @@ events are lost or repeated. A task that has killed more workers than
 exhausts the process) comes back as KilledWorker: its partition is then run
 one article per task; when several of those die (a dying worker takes its
 other running tasks with it), each is run once more alone, and the article
-that still kills its workers is reported as a failed item; the run goes on. Only a lost scheduler ends the
-run (ClusterError), after every article before the one it was waiting for.
+that still kills its workers is reported as a failed item; the run goes on.
+Only a lost scheduler ends the run (ClusterError), after every article before
+the one it was waiting for.
 """
 from __future__ import annotations
 

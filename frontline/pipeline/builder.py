@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 
 from frontline.geo import gazetteer
-from frontline.geo.cues import cues as place_cues
 from frontline.learn.type_features import type_features
 from frontline.pipeline.actors import ActorMention, with_kind
 from frontline.pipeline.context import ArticleContext
@@ -94,7 +93,7 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         return []
     ruled = _rule_places(ctx, sentence, candidate)
     candidate.place_options = _place_options(ctx, sentence, candidate, ruled)
-    return _villages(ctx, sentence, _directional(_model_places(ctx, sentence, candidate, place_model) or ruled))
+    return _villages(ctx, sentence, _directional(ctx, _model_places(ctx, sentence, candidate, place_model) or ruled))
 
 
 def _model_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model) -> list[Candidate]:
@@ -107,14 +106,14 @@ def _model_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate,
             for m, p in _listed_choice(ctx, scored, place_model.threshold)]
 
 
-def _directional(placed: list[Candidate]) -> list[Candidate]:
+def _directional(ctx: ArticleContext, placed: list[Candidate]) -> list[Candidate]:
     """A place named with a direction ("miền Bắc Hama", "phía Nam tỉnh Idlib", "miền Đông Syria")
     is that part of the province or country: the event goes to the part's point (geo_precision 2).
     A city named so stays the city unless its name is also its province's ("Hama", "Idlib")."""
     out = []
     for c in placed:
         mention, place = c.place_mention, c.place
-        compass = place_cues().direction(mention.cue) if mention is not None else None
+        compass = ctx.language.cues.direction(mention.cue) if mention is not None else None
         if compass is None or place is None or mention is None:
             out.append(c)
             continue
@@ -137,7 +136,7 @@ def _villages(ctx: ArticleContext, sentence: Sentence, placed: list[Candidate]) 
         mention = chosen.place_mention
         if mention is None or chosen.place is None or chosen.place.kind == "country":
             continue
-        for name in listed_names(ctx.text, sentence.start, sentence.end, mention, known, place_cues()):
+        for name in listed_names(ctx.text, sentence.start, sentence.end, mention, known, ctx.language.cues):
             if name.start not in seen:
                 seen.add(name.start)
                 place = village(name, chosen.place)
