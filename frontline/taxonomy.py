@@ -1,4 +1,4 @@
-"""ACLED's event types, sub-event types and disorder types, spelled as ACLED spells them."""
+"""ACLED's event types, sub-event types, disorder types and actor names, spelled as ACLED spells them."""
 from __future__ import annotations
 
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -57,3 +57,38 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     low, high = sorted((inter1, inter2))
     return low * 10 + high
+
+
+# ACLED's names for actors it names by kind and country (its codebook): "Military Forces of Syria".
+ACTOR_NAME_TEMPLATES: dict[str, str] = {
+    "military": "Military Forces of {country}",
+    "police": "Police Forces of {country}",
+    "government": "Government of {country}",
+    "protesters": "Protesters ({country})",
+    "rioters": "Rioters ({country})",
+    "civilians": "Civilians ({country})",
+    "unidentified": "Unidentified Armed Group ({country})",
+    "sole": "Sole Perpetrator ({country})",
+    "militia": "Militia ({country})",
+    "iran_backed": "Iran-backed Militias ({country})",
+}
+
+# ACLED's inter codes by actor kind: 1 state forces, 3 political militias, 5 rioters, 6 protesters, 7 civilians.
+INTER_CODES: dict[str, int] = {
+    "military": 1, "police": 1, "government": 1, "protesters": 6, "rioters": 5, "civilians": 7,
+    "unidentified": 3, "sole": 3, "militia": 3, "iran_backed": 3,
+}
+
+# ACLED writes "the" before these countries in actor names ("Military Forces of the United States").
+COUNTRIES_WITH_ARTICLE = frozenset({
+    "United States", "Philippines", "United Kingdom", "Netherlands", "Democratic Republic of Congo",
+    "Republic of Congo", "Central African Republic", "Gambia", "Bahamas", "Comoros", "Maldives",
+    "United Arab Emirates", "Czech Republic", "Dominican Republic", "Marshall Islands", "Solomon Islands",
+})
+
+
+def actor_name(kind: str, country: str) -> str:
+    """ACLED's name for the actor of `kind` of `country`."""
+    if kind in ("military", "police", "government") and country in COUNTRIES_WITH_ARTICLE:
+        country = "the " + country
+    return ACTOR_NAME_TEMPLATES[kind].format(country=country)

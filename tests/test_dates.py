@@ -11,13 +11,14 @@ import datetime as dt
 import pytest
 
 from frontline.lang import load
+from frontline.lang.language import language
 from frontline.pipeline.dates import DateMention, find_dates, undated_event_date
 from frontline.record import Published
 
 
 def mentions(sentence: str, published: str | None) -> list[DateMention]:
     """find_dates, checking that every span slices the sentence, in order, without overlap."""
-    found = find_dates(sentence, Published.parse(published))
+    found = find_dates(language("vi").dates, sentence, Published.parse(published))
     position = 0
     for mention in found:
         assert mention.start == sentence.index(mention.text, position)
@@ -416,9 +417,9 @@ def test_offsets_are_into_the_whole_text() -> None:
     second = ("Tàu ngầm KRI Nanggala 402 của Hải quân Indonesia mất tích cùng với 53 thủy thủ rạng sáng "
               "21/4 khi đang diễn tập phóng ngư lôi ngoài khơi Bali.")
     text = first + " " + second
-    found_second = find_dates(text, Published(2021, 4, 26), start=len(first) + 1)
+    found_second = find_dates(language("vi").dates, text, Published(2021, 4, 26), start=len(first) + 1)
     assert [(m.start, m.text) for m in found_second] == [(text.index("rạng sáng 21/4"), "rạng sáng 21/4")]
-    found_first = find_dates(text, Published(2021, 4, 26), 0, len(first))
+    found_first = find_dates(language("vi").dates, text, Published(2021, 4, 26), 0, len(first))
     assert [m.text for m in found_first] == ["Ngày 21/4", "đêm 20/4"]
 
 

@@ -13,22 +13,23 @@ from pathlib import Path
 import pytest
 import yaml
 
+from frontline.lang.language import FramePhrasings, language
 from frontline.taxonomy import SUB_EVENT_TYPES
 
 LANG_VI = Path(__file__).resolve().parents[1] / "frontline" / "lang" / "vi"
 
 # file -> its top-level keys and the type of each (the code reads every one of them)
 SHAPES: dict[str, dict[str, type]] = {
-    "actors.yaml": {"templates": dict, "inter": dict, "with_article": list, "heads": dict, "named": list,
-                    "state_named": list},
+    "actors.yaml": {"heads": dict, "named": list, "state_named": list},
     "modality.yaml": {"near_words": int, "planned": dict, "negated": dict, "hypothetical": dict, "not_cues": list,
                       "speech_verbs": list, "claim_verbs": list, "background": dict, "skip_sentence": list},
     "numbers.yaml": {"digits": dict, "vague": dict, "death_words": list, "people_nouns": list, "fillers": list,
-                     "bounds": list},
+                     "bounds": list, "killing_verbs": list, "and": list, "among_them": list},
     "places.yaml": {"places": list},
     "senses.yaml": {"context": dict, "not_context": list, "domains": dict},
     "sources.yaml": {"sources": dict, "cues": list},
-    "typing.yaml": {"weapons": dict, "projectiles": list, "forced": list, "protest": dict},
+    "typing.yaml": {"weapons": dict, "projectiles": list, "forced": list, "protest": dict, "air_forces": list,
+                    "avoided": list},
 }
 
 
@@ -120,7 +121,6 @@ def test_every_frame_phrasing_is_read_by_the_pipeline():
     """frame.yaml holds exactly the phrasings FramePhrasings names, and the pipeline reads each one."""
     from dataclasses import fields
 
-    from frontline.lang.language import FramePhrasings, language
 
     names = {f.name for f in fields(FramePhrasings)}
     assert set(_load("frame.yaml")) == names
@@ -132,12 +132,21 @@ def test_every_frame_phrasing_is_read_by_the_pipeline():
 
 def test_a_language_missing_a_phrasing_is_refused_with_its_name(tmp_path, monkeypatch):
     import frontline.lang
-    from frontline.lang.language import FramePhrasings
 
     (tmp_path / "xx").mkdir()
-    (tmp_path / "xx" / "modality.yaml").write_text("speech_verbs: [said]\n", encoding="utf-8")
     frame = {k: v for k, v in _load("frame.yaml").items() if k != "passive"}
     (tmp_path / "xx" / "frame.yaml").write_text(yaml.safe_dump(frame, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(frontline.lang, "LANG_DIR", tmp_path)
     with pytest.raises(ValueError, match="missing \\['passive'\\]"):
-        FramePhrasings.of("xx")
+        FramePhrasings.of("xx", ("said",))
+
+
+def test_pipeline_steps_read_words_through_the_language_object():
+    """No step loads a language's files by a code of its own: the words reach it through the
+    article's Language (lang/language.py), so a second language needs no change to the steps."""
+    pipeline = LANG_VI.parents[1] / "pipeline"
+    loads = {p.name: re.findall(r"""load\(\s*["'][a-z]{2}["']""", p.read_text(encoding="utf-8"))
+             for p in pipeline.glob("*.py")}
+    assert {name: found for name, found in loads.items() if found} == {}
+    words = language("vi")
+    assert words.dates.forms and words.triggers.lexicon.search("quân đội không kích")

@@ -4,13 +4,14 @@ from __future__ import annotations
 import pytest
 from passages import Passage, extract
 
+from frontline.lang.language import language
 from frontline.pipeline.normalize import fold_tones, nfc
 from frontline.pipeline.triggers import find_triggers
 
 
 def triggers_in(sentence: str) -> list[str]:
     folded = fold_tones(nfc(sentence))
-    return [t.text for t in find_triggers(folded, 0, len(folded))]
+    return [t.text for t in find_triggers(language("vi").triggers, folded, 0, len(folded))]
 
 
 def test_a_launch_of_many_missiles_at_a_country_is_an_attack():
@@ -60,4 +61,4 @@ def test_a_weapons_cache_found_by_an_army_is_disrupted_weapons_use():
 ])
 def test_weapons_confiscated_or_looked_for_are_no_cache(sentence):
     folded = fold_tones(nfc(sentence))
-    assert [t for t in find_triggers(folded, 0, len(folded)) if t.kind == "Disrupted weapons use"] == []
+    assert [t for t in find_triggers(language("vi").triggers, folded, 0, len(folded)) if t.kind == "Disrupted weapons use"] == []

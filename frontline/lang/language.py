@@ -1,16 +1,27 @@
-"""One language's phrasings as one object, handed to the steps that read them (an article's context
-carries its language), rather than each module loading "vi" for itself.
+"""One language's words and phrasings as one object, handed to the steps that read them (an
+article's context carries its language), rather than each module loading "vi" for itself.
 
-The words live in lang/<code>/*.yaml; this module compiles them once per process.
+The words live in lang/<code>/*.yaml; each step's module says how its words compile (TriggerWords,
+ModalityWords, ...), and this module builds them all once per process.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
 from functools import cache
+from typing import TYPE_CHECKING
 
 from frontline.geo.cues import Cues, cues
 from frontline.lang import load
+
+if TYPE_CHECKING:
+    from frontline.pipeline.actors import ActorWords
+    from frontline.pipeline.date_rules import DateGrammar
+    from frontline.pipeline.fatalities import NumberWords
+    from frontline.pipeline.modality import ModalityWords
+    from frontline.pipeline.sources import SourceWords
+    from frontline.pipeline.sub_event import TypingWords
+    from frontline.pipeline.triggers import TriggerWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +50,9 @@ class FramePhrasings:
     list_gap: re.Pattern[str]
 
     @classmethod
-    def of(cls, code: str) -> FramePhrasings:
+    def of(cls, code: str, speech_verbs: tuple[str, ...]) -> FramePhrasings:
         """Compile frame.yaml; `{speech_verbs}` stands for modality.yaml's verbs of saying, longest first."""
-        speech = "|".join(sorted(map(re.escape, load(code, "modality")["speech_verbs"]), key=len, reverse=True))
+        speech = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         raw = load(code, "frame")
         wanted = {f.name for f in fields(cls)}
         if set(raw) != wanted:
@@ -55,11 +66,31 @@ class FramePhrasings:
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str
-    frame: FramePhrasings
-    cues: Cues    # the words around names (place_cues.yaml)
+    triggers: TriggerWords    # war words and the words their sense is read by (triggers, senses)
+    modality: ModalityWords   # what makes a war word planned, negated, background, claimed (modality)
+    actors: ActorWords        # who acts (actors)
+    typing: TypingWords       # what types an event (typing)
+    numbers: NumberWords      # death counts (numbers)
+    sources: SourceWords      # outlets and agencies cited (sources)
+    dates: DateGrammar        # date expressions (dates)
+    frame: FramePhrasings     # the phrasings around a war word (frame)
+    cues: Cues                # the words around names (place_cues)
 
 
 @cache
-def language(code: str = "vi") -> Language:
+def language(code: str) -> Language:
     """The language `code`, loaded once per process."""
-    return Language(code, FramePhrasings.of(code), cues(code))
+    # each step's module says how its words compile; those modules sit in the pipeline package,
+    # whose own modules import this one (FramePhrasings), so they are imported when first asked for
+    from frontline.pipeline.actors import ActorWords
+    from frontline.pipeline.date_rules import DateGrammar
+    from frontline.pipeline.fatalities import NumberWords
+    from frontline.pipeline.modality import ModalityWords
+    from frontline.pipeline.sources import SourceWords
+    from frontline.pipeline.sub_event import TypingWords
+    from frontline.pipeline.triggers import TriggerWords
+
+    modality = ModalityWords.of(code)
+    return Language(code, TriggerWords.of(code), modality, ActorWords.of(code), TypingWords.of(code),
+                    NumberWords.of(code), SourceWords.of(code), DateGrammar.of(code),
+                    FramePhrasings.of(code, modality.speech_verbs), cues(code))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from frontline.lang import SUPPORTED
+from frontline.lang.language import language as load_language  # not `language`: a submodule has that name
 from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
 from frontline.pipeline.assemble import drop_lone_titles, group_candidates, share_tolls, to_event
 from frontline.pipeline.builder import build_candidates
@@ -57,17 +59,18 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
     from frontline.pipeline.context import read_article
 
     lang = check_language(doc)
+    words = load_language(lang if lang in SUPPORTED else SUPPORTED[0])
     folded = fold_tones(doc.text)
-    if not may_hold_events(folded):
+    if not may_hold_events(words, folded):
         explain.article("skipped: no war word at all")
         return None, lang, []
     sentence_list = sentences(doc.text)
     off_sense: list = []
-    triggers = sense_checked_triggers(folded, sentence_list, explain, off_sense)
+    triggers = sense_checked_triggers(words, folded, sentence_list, explain, off_sense)
     if not triggers:
         explain.article(explain.verdict or "skipped: no war word in its war sense")
         return None, lang, []
-    ctx = read_article(doc, folded, sentence_list)
+    ctx = read_article(doc, folded, sentence_list, words)
     ctx.trigger_kinds = frozenset(trigger.kind for _, trigger in triggers)
     candidates = [c for sentence, trigger in triggers
                   for c in build_candidates(ctx, sentence, trigger, explain, models.place, models.type)

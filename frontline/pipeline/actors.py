@@ -1,4 +1,5 @@
-"""Actors named in a sentence, in ACLED's names (lang/vi/actors.yaml).
+"""Actors named in a sentence, in ACLED's names (lang/<code>/actors.yaml; ACLED's names and inter codes
+in taxonomy.py).
 
 State forces are not listed country by country: a head noun ("quân đội",
 "Không quân", "lực lượng ủng hộ chính phủ") followed by a country or a capital
@@ -9,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from frontline.geo.model import PlaceMention
 from frontline.lang import load
 from frontline.pipeline.lexicon import Lexicon
+from frontline.taxonomy import INTER_CODES, actor_name
 
 # Between a head and its country: nothing, "của", "nước", "phía" ("quân đội của Israel").
 _LINK = re.compile(r"[\s\-]*(?:(?:của|nước|phía|thuộc)\s+)?", re.IGNORECASE)
@@ -58,31 +59,30 @@ class _Named:
     iso2: str | None
 
 
-@cache
-def _resources() -> tuple[Lexicon, dict[str, str], dict[str, int], frozenset[str]]:
-    data = load("vi", "actors")
-    entries: list[tuple[str, object]] = []
-    exact: list[tuple[str, object]] = []
-    for kind, lists in data["heads"].items():
-        alone = set(lists.get("alone") or ())
-        with_country = set(lists.get("with_country") or ())
-        for phrase in sorted(alone | with_country):
-            entries.append((phrase, _Head(kind, phrase in alone, phrase in with_country)))
-    for group in data["named"]:
-        value = _Named(group["name"], "named", group["inter"], None)
-        entries += [(alias, value) for alias in group.get("aliases") or ()]
-        exact += [(alias, value) for alias in group.get("exact") or ()]
-    for force in data["state_named"]:
-        value = _Named(None, force["kind"], data["inter"][force["kind"]], force["country_iso2"])
-        entries += [(alias, value) for alias in force["aliases"]]
-    return Lexicon(entries, exact), data["templates"], data["inter"], frozenset(data["with_article"])
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """A language's names of actors (actors.yaml): head nouns that take a country, armed groups by
+    name, state forces by their own names (IDF); compiled once, a Language holds one."""
+    lexicon: Lexicon
 
-
-def actor_name(kind: str, country: str) -> str:
-    _, templates, _, with_article = _resources()
-    if kind in ("military", "police", "government") and country in with_article:
-        country = "the " + country
-    return templates[kind].format(country=country)
+    @classmethod
+    def of(cls, code: str) -> ActorWords:
+        data = load(code, "actors")
+        entries: list[tuple[str, object]] = []
+        exact: list[tuple[str, object]] = []
+        for kind, lists in data["heads"].items():
+            alone = set(lists.get("alone") or ())
+            with_country = set(lists.get("with_country") or ())
+            for phrase in sorted(alone | with_country):
+                entries.append((phrase, _Head(kind, phrase in alone, phrase in with_country)))
+        for group in data["named"]:
+            value = _Named(group["name"], "named", group["inter"], None)
+            entries += [(alias, value) for alias in group.get("aliases") or ()]
+            exact += [(alias, value) for alias in group.get("exact") or ()]
+        for force in data["state_named"]:
+            value = _Named(None, force["kind"], INTER_CODES[force["kind"]], force["country_iso2"])
+            entries += [(alias, value) for alias in force["aliases"]]
+        return cls(Lexicon(entries, exact))
 
 
 def _country_after(folded: str, position: int, places: list[PlaceMention]) -> PlaceMention | None:
@@ -104,16 +104,15 @@ def _state_actor(kind: str, inter: int, start: int, end: int, text: str, place: 
     return ActorMention(start, end, text, kind, inter, actor_name(kind, country), place.place.iso2, country)
 
 
-def find_actors(text: str, folded: str, start: int, end: int, places: list[PlaceMention],
+def find_actors(words: ActorWords, text: str, folded: str, start: int, end: int, places: list[PlaceMention],
                 country_names: dict[str, str]) -> tuple[list[ActorMention], set[int]]:
     """Actors in text[start:end], and the start offsets of the place mentions they used up.
 
     `country_names` maps ISO2 to ACLED country name, for named state forces (IDF).
     """
-    lexicon, _, inter_codes, _ = _resources()
     actors: list[ActorMention] = []
     used: set[int] = set()
-    for hit in lexicon.find(folded, start, end):
+    for hit in words.lexicon.find(folded, start, end):
         value = hit.value
         if isinstance(value, _Named):
             iso2 = value.iso2
@@ -122,7 +121,7 @@ def find_actors(text: str, folded: str, start: int, end: int, places: list[Place
             actors.append(ActorMention(hit.start, hit.end, text[hit.start:hit.end], value.kind, value.inter,
                                        name, iso2, country))
             continue
-        inter = inter_codes[value.kind]
+        inter = INTER_CODES[value.kind]
         place = _country_after(folded, hit.end, places) if value.takes_country else None
         if place is None:
             if value.alone:
@@ -145,7 +144,7 @@ def find_actors(text: str, folded: str, start: int, end: int, places: list[Place
         if mention.government and mention.start not in used and mention.place is not None \
                 and not any(a.start <= mention.start < a.end for a in actors):
             used.add(mention.start)
-            actors.append(_state_actor("government", inter_codes["government"], mention.start, mention.end,
+            actors.append(_state_actor("government", INTER_CODES["government"], mention.start, mention.end,
                                        text[mention.start:mention.end], mention))
     actors.sort(key=lambda a: a.start)
     return actors, used
@@ -169,13 +168,10 @@ def _absorb_generic_heads(folded: str, actors: list[ActorMention]) -> list[Actor
 
 def country_actor(mention: PlaceMention, text: str, kind: str = "military") -> ActorMention:
     """A country named as the one that acts ("Israel không kích", "Nga tuyên bố")."""
-    _, _, inter_codes, _ = _resources()
-    actor = _state_actor(kind, inter_codes[kind], mention.start, mention.end, text[mention.start:mention.end], mention)
-    return actor
+    return _state_actor(kind, INTER_CODES[kind], mention.start, mention.end, text[mention.start:mention.end], mention)
 
 
 def with_kind(actor: ActorMention, kind: str) -> ActorMention:
     """The same mention read as another kind (protesters who riot are rioters)."""
-    _, _, inter_codes, _ = _resources()
     name = actor_name(kind, actor.country) if actor.country and actor.name else None
-    return replace(actor, kind=kind, inter=inter_codes[kind], name=name)
+    return replace(actor, kind=kind, inter=INTER_CODES[kind], name=name)

@@ -26,6 +26,7 @@ from frontline.pipeline.modality import background_reason, clause_start, modalit
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.sub_event import resolve_type
 from frontline.pipeline.triggers import NOUN_FORM, Trigger, context_classes, find_triggers
+from frontline.taxonomy import INTER_CODES, actor_name
 
 NEWS_WINDOW_DAYS = 60  # CODING.md: only events within about 60 days before publication are news
 FILE_PHOTO_DAYS = 7    # a caption dated this long before publication shows an old photo
@@ -60,7 +61,7 @@ def _protesters_acting(ctx: ArticleContext, sentence: Sentence, trigger: Trigger
     """Protesters named on a dated day are a protest: "AFP ngày 15-12 đưa tin những người biểu tình vẫy cờ"."""
     if actor.kind != "protesters" or trigger.kind != "protest":
         return False
-    others = [t for t in find_triggers(ctx.folded, sentence.start, sentence.end)
+    others = [t for t in find_triggers(ctx.language.triggers, ctx.folded, sentence.start, sentence.end)
               if t.kind in ("protest", "riot") and not (actor.start <= t.start < actor.end)]
     return not others and bool(ctx.in_span(ctx.dates, sentence.start, sentence.end))
 
@@ -73,7 +74,7 @@ def _dated_other_than_report(ctx: ArticleContext, sentence: Sentence) -> bool:
 
 
 def _fatalities(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> tuple[int | None, tuple | None]:
-    counts = find_deaths(ctx.folded, sentence.start, sentence.end)
+    counts = find_deaths(ctx.language.numbers, ctx.folded, sentence.start, sentence.end)
     if not counts:
         return None, None
     after = [c for c in counts if c.start >= trigger.start]
@@ -246,8 +247,10 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
         return "no date: the article has no publication date and the text no full date"
     if candidate.place is None:
         return "no place: neither the sentence nor the article names one"
-    candidate.dropped = background_reason(folded, sentence.start, trigger.start, trigger.end, sentence.end)
-    candidate.modality = modality_of(folded, sentence.start, sentence.end, trigger.start, actors,
+    words = ctx.language
+    candidate.dropped = background_reason(words.modality, folded, sentence.start, trigger.start, trigger.end,
+                                          sentence.end)
+    candidate.modality = modality_of(words.modality, folded, sentence.start, sentence.end, trigger.start, actors,
                                      protest=trigger.kind in ("protest", "riot"))
     window = _in_window(ctx, candidate)
     if window:
@@ -258,10 +261,10 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
             and (published.earliest() - candidate.date.mention.latest).days > FILE_PHOTO_DAYS):
         candidate.dropped = candidate.dropped or "file photo: a caption dated well before publication"
     clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)
-    victims = "victim" in context_classes(folded, *clause)
+    victims = "victim" in context_classes(words.triggers, folded, *clause)
     protesting = any(a.kind == "protesters" for a in actors) or _PROTEST_WORD.search(
         folded, sentence.start, sentence.end) is not None
-    typed = resolve_type(trigger.kind, folded, (sentence.start, sentence.end), clause, candidate.actor1,
+    typed = resolve_type(words.typing, trigger.kind, folded, (sentence.start, sentence.end), clause, candidate.actor1,
                          candidate.actor2, candidate.place.iso2, victims, protesting)
     if typed.sub_event_type is None:
         return typed.reason
@@ -296,7 +299,6 @@ _PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|
 def _default_actors(candidate: Candidate) -> None:
     """The actor ACLED codes when the sentence names none: protesters, the police, unidentified men."""
     from frontline.pipeline.actors import ActorMention as Actor
-    from frontline.pipeline.actors import actor_name
 
     sub = candidate.sub_event_type
     country = candidate.place.country
@@ -331,7 +333,7 @@ def _default_actors(candidate: Candidate) -> None:
     kind = DEFAULT_ACTOR.get(sub, "unidentified")
     if actor1 is not None and actor1.kind == "government" and kind == "unidentified":
         kind = "military"  # "Israel" the state acting by force is its military
-    inter = {"protesters": 6, "rioters": 5, "police": 1, "military": 1, "unidentified": 3}[kind]
+    inter = INTER_CODES[kind]
     owner = actor1.country if actor1 is not None and actor1.country else country
     if kind == "military" and sub == "Disrupted weapons use":
         owner = country  # the air defence of the country where the weapon was stopped

@@ -10,16 +10,18 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from frontline.geo import gazetteer
 from frontline.geo.model import Place, PlaceMention
-from frontline.lang import SUPPORTED
-from frontline.lang.language import Language, language
 from frontline.pipeline.actors import ActorMention, find_actors
 from frontline.pipeline.dates import DateMention, find_dates
 from frontline.pipeline.segment import Sentence
 from frontline.pipeline.sources import find_sources, source_names
 from frontline.record import Document
+
+if TYPE_CHECKING:
+    from frontline.lang.language import Language
 
 # "23h15 giờ Hà Nội" names a time zone, not a place
 _TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
@@ -47,7 +49,7 @@ class ArticleContext:
     _starts: dict[int, list[int]] = field(default_factory=dict)  # places' and dates' starts, for in_span
     _place_counts: Counter = field(default_factory=Counter)       # geonameid -> mentions in the article
     trigger_kinds: frozenset[str] = frozenset()  # the kinds of every war word the article uses in its war sense
-    language: Language = field(default_factory=language)  # the article's: its phrasings and cue words
+    language: Language = field(kw_only=True)  # the article's: its words, phrasings and cues
 
     def __post_init__(self) -> None:
         # the two lists in_span reads, indexed once: both live as long as the context
@@ -69,8 +71,8 @@ class ArticleContext:
         """The sentence's actors, and the starts of the place mentions that name their country."""
         if sentence.index not in self._actors:
             places = self.in_span(self.places, sentence.start, sentence.end)
-            self._actors[sentence.index] = find_actors(self.text, self.folded, sentence.start, sentence.end,
-                                                       places, country_names())
+            self._actors[sentence.index] = find_actors(self.language.actors, self.text, self.folded,
+                                                       sentence.start, sentence.end, places, country_names())
         return self._actors[sentence.index]
 
     def event_places(self, sentence: Sentence) -> list[PlaceMention]:
@@ -212,11 +214,10 @@ def country_names() -> dict[str, str]:
     return _COUNTRY_NAMES
 
 
-def read_article(doc: Document, folded: str, sentences: list[Sentence]) -> ArticleContext:
+def read_article(doc: Document, folded: str, sentences: list[Sentence], lang: Language) -> ArticleContext:
     geo = gazetteer()
     places = geo.resolve(geo.find(doc.text))
-    dates = find_dates(doc.text, doc.published)
-    source_hits = find_sources(folded)
+    dates = find_dates(lang.dates, doc.text, doc.published)
+    source_hits = find_sources(lang.sources, folded)
     return ArticleContext(doc, folded, sentences, places, dates, source_names(source_hits),
-                          [(h.start, h.end) for h in source_hits],
-                          language=language(doc.lang if doc.lang in SUPPORTED else "vi"))
+                          [(h.start, h.end) for h in source_hits], language=lang)

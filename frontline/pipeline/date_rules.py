@@ -1,6 +1,6 @@
-"""The shapes of Vietnamese date expressions, and the calendar arithmetic behind them.
+"""The shapes of date expressions, and the calendar arithmetic behind them.
 
-Words come from lang/vi/dates.yaml; this module only arranges them into one
+Words come from lang/<code>/dates.yaml; this module only arranges them into one
 regular expression per form, with named groups that dates.py resolves, plus
 the small look-arounds (the word before, the words after) that decide whether
 an ambiguous match ("thứ hai", "1/3") is a date at all, and the ranges that a
@@ -18,9 +18,14 @@ from typing import Any
 from frontline.lang import load
 from frontline.record import Published
 
-VOCAB: dict[str, Any] = load("vi", "dates")
-NOUNS: dict[str, str] = VOCAB["nouns"]  # day, month, year, week, weekday
 DAY = dt.timedelta(days=1)
+YEAR = r"(?:19|20)\d\d"
+# Nothing number-like may follow: "1.300", "8/11/17", "3-1-0"; "30/4-1/5" is two dates.
+END = r"(?!\d|[.,/]\d|[-–]\d{1,2}(?![/.\-–]\d))"
+_NOT_BEFORE_DAY = r"\w.,/+"  # not a day inside "1.300", "12/8/11", "+84"
+_NOT_BEFORE_WORDY_DAY = _NOT_BEFORE_DAY + r"\-–"  # nor "Hwasong -15 tháng 11/2017"
+_KEPT_BEFORE = ("tod", "noun", "part", "n")  # in the span; "ctx" is not
+_PREV_WORD = re.compile(r"(\w+)\s*$")
 
 
 def _escaped(word: str) -> str:
@@ -46,86 +51,8 @@ def _either_case(letter: str) -> str:
     return f"[{re.escape(letter.lower() + letter.upper())}]"
 
 
-def lowered(name: str) -> frozenset[str]:
-    return frozenset(str(word).lower() for word in VOCAB[name])
-
-
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
-
-
-TOD = alt(VOCAB["times_of_day"])
-NOUN = alt(VOCAB["day_nouns"])
-YEAR = r"(?:19|20)\d\d"
-MONTH_NAME = f"(?:{alt(VOCAB['month_names'])}|{alt(VOCAB['month_names_capitalised'], case=True)})"
-ANY_MONTH_NAME = alt([*VOCAB["month_names"], *VOCAB["month_names_capitalised"]])  # for look-aheads
-PARTS = alt(part for unit in VOCAB["parts"].values() for part in unit)
-# Nothing number-like may follow: "1.300", "8/11/17", "3-1-0"; "30/4-1/5" is two dates.
-END = r"(?!\d|[.,/]\d|[-–]\d{1,2}(?![/.\-–]\d))"
-# After a month or day: an explicit year ("tháng 12 – 2018" too), or where that month falls
-# ("tháng 5 tới"). A qualifier is not one when a date follows it: "từ tháng 3 tới tháng 5".
-_DATE_NOUN = alt([NOUNS["day"], NOUNS["month"], NOUNS["year"], *VOCAB["day_nouns"]])
-YEAR_TAIL = rf"""(?: (?:[/.]|\s?[-–]\s?)(?P<y>{YEAR}) | \s+{alt([NOUNS["year"]])}\s+(?P<y2>{YEAR})
-    | \s+(?P<mq>{alt(VOCAB["month_qualifiers"])})(?!\w|\s+(?:{_DATE_NOUN}|\d)) )?"""
-CTX = alt([*VOCAB["context_words"], *VOCAB["holiday_words"]])
-
-
-_NOT_BEFORE_DAY = r"\w.,/+"  # not a day inside "1.300", "12/8/11", "+84"
-_NOT_BEFORE_WORDY_DAY = _NOT_BEFORE_DAY + r"\-–"  # nor "Hwasong -15 tháng 11/2017"
-
-
-def _days(not_after: str) -> str:
-    """A day or two ("8", "8-9", "27 và 28") not glued to what comes before (checked past its 1st digit)."""
-    return (rf"(?P<d>\d(?<![{not_after}].)\d?)"
-            rf"(?:\s*(?P<rsep>{alt(VOCAB['range_connectors'])})\s*(?P<d2>\d{{1,2}}))?")
-
-
-# "thứ Ba (22/11)", "hôm nay, 21/4", "ngày hôm qua 30-4": a written-out day after a relative one.
-APPENDIX = rf"""(?:(?:\s*(?P<paren>\()\s*|,?\s+)(?:{alt([NOUNS["day"]])}\s+)?
-    (?P<ad>\d{{1,2}})[/.\-–](?P<am>\d{{1,2}})(?:[/.\-–](?P<ay>{YEAR}))?{END}(?(paren)\s*\)))?"""
-
-# Each form is found by its core, which starts with the token that sets it apart
-# (a digit, "tháng", "thứ", ...) so that scanning a text stays fast; the words that
-# may come before the core ("vào sáng ngày", "đầu") are read by BEFORE_*.
-NUMERIC = _compile(rf"{_days(_NOT_BEFORE_DAY)}(?P<sep>[/.\-–])(?P<m>\d{{1,2}}){YEAR_TAIL}{END}")
-WORDY = _compile(
-    rf"""{_days(_NOT_BEFORE_WORDY_DAY)}\s+{alt([NOUNS["month"]])}
-    \s+(?:(?P<m>\d{{1,2}})|(?P<mname>{MONTH_NAME})){YEAR_TAIL}(?!\w|\s+{alt([NOUNS["day"]])})"""
-)
-# "tháng 3", "tháng Tư", "tháng 3-6/2019" (March to June)
-MONTH = _compile(
-    rf"""{anchored([NOUNS['month']])}
-    \s+(?:(?P<m>\d{{1,2}})(?:\s?[-–]\s?(?P<m2>\d{{1,2}}))?|(?P<mname>{MONTH_NAME}))
-    {YEAR_TAIL}(?!\w|[.,/]\d)"""
-)
-PERIOD = _compile(
-    rf"""(?P<unit>{anchored(VOCAB["period_units"])})
-    (?:\s+(?P<y>{YEAR})|\s+(?P<q>{alt(VOCAB["period_qualifiers"])}))?
-    (?!\w|[.,/]\d|\s+\d|\s+{alt(VOCAB["not_ago_followers"])}(?!\w))(?(q)|(?!\s+{ANY_MONTH_NAME}(?!\w)))"""
-)
-# "thứ" takes a day name after it ("thứ Ba"); "chủ nhật" does not: there wd is None.
-WEEKDAY = _compile(
-    rf"""{anchored([NOUNS["weekday"], VOCAB["sunday"]])}
-    (?:(?<={_either_case(NOUNS["weekday"][-1])})\s+(?P<wd>{alt(VOCAB["weekdays"])})
-      |(?<={_either_case(VOCAB["sunday"][-1])}))(?!\w)
-    (?:\s+(?P<wq>{alt(VOCAB["weekday_weeks"])})(?!\w))?{APPENDIX}"""
-)
-RELDAY = _compile(
-    rf"""(?P<rel>{anchored([*VOCAB["relative_days"], *VOCAB["after_time_of_day"]])})(?!\w){APPENDIX}"""
-)
-COUNTED = _compile(
-    rf"""(?P<unit>{anchored(VOCAB["count_units"])})\s+(?P<dir>{alt(VOCAB["count_directions"])})(?!\w)
-    (?!\s+{alt(VOCAB["not_ago_followers"])}(?!\w))"""
-)
-# Words right before a core, up to it: a context word (kept out of the span), a part
-# of the day and a day noun ("vào sáng ngày 8/11"), or a part of a unit ("đầu tháng").
-BEFORE_DAY = _compile(
-    rf"(?:(?<!\w)(?P<ctx>{CTX})\s+)?(?:(?<!\w)(?P<tod>{TOD})\s+)?(?:(?<!\w)(?P<noun>{NOUN})\s+)?$"
-)
-BEFORE_PART = _compile(rf"(?:(?<!\w)(?P<part>{PARTS})\s+)?$")
-BEFORE_REL = _compile(rf"(?:(?<!\w)(?P<tod>{TOD})\s+)?(?:(?<!\w)(?P<noun>{alt([NOUNS['day']])})\s+)?$")
-BEFORE_COUNT = _compile(rf"(?:(?<![\w.,])(?P<n>\d{{1,3}}|{alt(VOCAB['counts'])})\s+)?$")
-_KEPT_BEFORE = ("tod", "noun", "part", "n")  # in the span; "ctx" is not
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,58 +79,151 @@ def hit(text: str, core: re.Match[str], before: re.Pattern[str] | None, lo: int)
     return Hit(core, core.groupdict() | found.groupdict(), start, core.end())
 
 
-_PREV_WORD = re.compile(r"(\w+)\s*$")
-_CONNECTOR = re.compile(rf"\)?\s*{alt(VOCAB['list_connectors'])}\s*")
-_FRACTION = re.compile(rf"\s+{alt(VOCAB['fraction_followers'])}(?!\w)")
-_LUNAR_AFTER = re.compile(rf"\s*\(?\s*{alt(VOCAB['lunar_after'])}(?!\w)")
-_ORDINAL_AFTER = re.compile(rf"\s+{alt(VOCAB['ordinal_followers'])}(?!\w)")
-
-WEEKDAY_CONTEXT = lowered("weekday_context")
-ORDINAL_NOUNS = lowered("ordinal_nouns")
-COUNT_WORDS = lowered("counts")
-EVERY_WORDS = lowered("every_words")
-LUNAR_BEFORE = lowered("lunar_before")
-NOT_TOD_AFTER = lowered("not_time_of_day_after")
-HOLIDAY_WORDS = lowered("holiday_words")
-
-
 def prev_word(text: str, index: int) -> str:
     """The word just before text[index], lowercased ("" at the start)."""
     match = _PREV_WORD.search(text, max(0, index - 40), index)
     return match.group(1).lower() if match else ""
 
 
-def is_connector(gap: str) -> bool:
-    """Whether the text between two dates joins them into a list: "4/5 và 9/5", "30.4, 1.5"."""
-    return _CONNECTOR.fullmatch(gap) is not None
+@dataclass(frozen=True, slots=True, eq=False)
+class DateGrammar:
+    """One language's date expressions (lang/<code>/dates.yaml) arranged into one pattern per form.
 
+    Each form is found by its core, which starts with the token that sets it apart (a digit,
+    "tháng", "thứ", ...) so that scanning a text stays fast; the words that may come before the
+    core ("vào sáng ngày", "đầu") are read by the before_* patterns.
+    """
 
-def fraction_follows(text: str, index: int) -> bool:
-    return _FRACTION.match(text, index) is not None
+    vocab: dict[str, Any]
+    forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]  # (form, core, words before it)
+    connector: re.Pattern[str]
+    fraction: re.Pattern[str]
+    lunar_after: re.Pattern[str]
+    ordinal_after: re.Pattern[str]
+    weekday_context: frozenset[str]
+    ordinal_nouns: frozenset[str]
+    count_words: frozenset[str]
+    every_words: frozenset[str]
+    lunar_before: frozenset[str]
+    not_tod_after: frozenset[str]
+    holiday_words: frozenset[str]
+    vague_counts: frozenset[str]
 
+    @classmethod
+    def of(cls, code: str) -> DateGrammar:
+        vocab: dict[str, Any] = load(code, "dates")
+        nouns: dict[str, str] = vocab["nouns"]  # day, month, year, week, weekday
 
-def lunar(text: str, start: int, end: int) -> bool:
-    """Whether a "tháng 9" at [start, end) is a lunar month: "rằm tháng 9", "tháng 11 âm lịch"."""
-    return prev_word(text, start) in LUNAR_BEFORE or _LUNAR_AFTER.match(text, end) is not None
+        def lowered(name: str) -> frozenset[str]:
+            return frozenset(str(word).lower() for word in vocab[name])
 
+        def days(not_after: str) -> str:
+            """A day or two ("8", "8-9", "27 và 28") not glued to what comes before (checked past its 1st digit)."""
+            return (rf"(?P<d>\d(?<![{not_after}].)\d?)"
+                    rf"(?:\s*(?P<rsep>{alt(vocab['range_connectors'])})\s*(?P<d2>\d{{1,2}}))?")
 
-def is_weekday(match: Hit, text: str) -> bool:
-    """Whether "thứ X" names a day rather than an ordinal ("lần thứ hai", "ngày thứ ba liên tiếp")."""
-    if match["wd"] is None:  # "chủ nhật"
-        return True
-    before = (match["noun"] or match["tod"] or prev_word(text, match.start)).lower()
-    if before in ORDINAL_NOUNS:
-        return False
-    in_a_week = match["wq"] is not None and match["wq"].lower().startswith(NOUNS["week"])
-    if match["ad"] or in_a_week or match["wd"][0].isupper():
-        return True
-    return before in WEEKDAY_CONTEXT and _ORDINAL_AFTER.match(text, match.core.end("wd")) is None
+        tod = alt(vocab["times_of_day"])
+        month_name = f"(?:{alt(vocab['month_names'])}|{alt(vocab['month_names_capitalised'], case=True)})"
+        any_month_name = alt([*vocab["month_names"], *vocab["month_names_capitalised"]])  # for look-aheads
+        parts = alt(part for unit in vocab["parts"].values() for part in unit)
+        # After a month or day: an explicit year ("tháng 12 – 2018" too), or where that month falls
+        # ("tháng 5 tới"). A qualifier is not one when a date follows it: "từ tháng 3 tới tháng 5".
+        date_noun = alt([nouns["day"], nouns["month"], nouns["year"], *vocab["day_nouns"]])
+        year_tail = rf"""(?: (?:[/.]|\s?[-–]\s?)(?P<y>{YEAR}) | \s+{alt([nouns["year"]])}\s+(?P<y2>{YEAR})
+            | \s+(?P<mq>{alt(vocab["month_qualifiers"])})(?!\w|\s+(?:{date_noun}|\d)) )?"""
+        ctx = alt([*vocab["context_words"], *vocab["holiday_words"]])
+        # "thứ Ba (22/11)", "hôm nay, 21/4", "ngày hôm qua 30-4": a written-out day after a relative one.
+        appendix = rf"""(?:(?:\s*(?P<paren>\()\s*|,?\s+)(?:{alt([nouns["day"]])}\s+)?
+            (?P<ad>\d{{1,2}})[/.\-–](?P<am>\d{{1,2}})(?:[/.\-–](?P<ay>{YEAR}))?{END}(?(paren)\s*\)))?"""
 
+        numeric = _compile(rf"{days(_NOT_BEFORE_DAY)}(?P<sep>[/.\-–])(?P<m>\d{{1,2}}){year_tail}{END}")
+        wordy = _compile(
+            rf"""{days(_NOT_BEFORE_WORDY_DAY)}\s+{alt([nouns["month"]])}
+            \s+(?:(?P<m>\d{{1,2}})|(?P<mname>{month_name})){year_tail}(?!\w|\s+{alt([nouns["day"]])})""")
+        # "tháng 3", "tháng Tư", "tháng 3-6/2019" (March to June)
+        month = _compile(
+            rf"""{anchored([nouns['month']])}
+            \s+(?:(?P<m>\d{{1,2}})(?:\s?[-–]\s?(?P<m2>\d{{1,2}}))?|(?P<mname>{month_name}))
+            {year_tail}(?!\w|[.,/]\d)""")
+        period = _compile(
+            rf"""(?P<unit>{anchored(vocab["period_units"])})
+            (?:\s+(?P<y>{YEAR})|\s+(?P<q>{alt(vocab["period_qualifiers"])}))?
+            (?!\w|[.,/]\d|\s+\d|\s+{alt(vocab["not_ago_followers"])}(?!\w))(?(q)|(?!\s+{any_month_name}(?!\w)))""")
+        # "thứ" takes a day name after it ("thứ Ba"); "chủ nhật" does not: there wd is None.
+        weekday = _compile(
+            rf"""{anchored([nouns["weekday"], vocab["sunday"]])}
+            (?:(?<={_either_case(nouns["weekday"][-1])})\s+(?P<wd>{alt(vocab["weekdays"])})
+              |(?<={_either_case(vocab["sunday"][-1])}))(?!\w)
+            (?:\s+(?P<wq>{alt(vocab["weekday_weeks"])})(?!\w))?{appendix}""")
+        relday = _compile(
+            rf"""(?P<rel>{anchored([*vocab["relative_days"], *vocab["after_time_of_day"]])})(?!\w){appendix}""")
+        counted = _compile(
+            rf"""(?P<unit>{anchored(vocab["count_units"])})\s+(?P<dir>{alt(vocab["count_directions"])})(?!\w)
+            (?!\s+{alt(vocab["not_ago_followers"])}(?!\w))""")
+        # Words right before a core, up to it: a context word (kept out of the span), a part
+        # of the day and a day noun ("vào sáng ngày 8/11"), or a part of a unit ("đầu tháng").
+        before_day = _compile(
+            rf"(?:(?<!\w)(?P<ctx>{ctx})\s+)?(?:(?<!\w)(?P<tod>{tod})\s+)?"
+            rf"(?:(?<!\w)(?P<noun>{alt(vocab['day_nouns'])})\s+)?$")
+        before_part = _compile(rf"(?:(?<!\w)(?P<part>{parts})\s+)?$")
+        before_rel = _compile(rf"(?:(?<!\w)(?P<tod>{tod})\s+)?(?:(?<!\w)(?P<noun>{alt([nouns['day']])})\s+)?$")
+        before_count = _compile(rf"(?:(?<![\w.,])(?P<n>\d{{1,3}}|{alt(vocab['counts'])})\s+)?$")
+        forms = (("numeric", numeric, before_day), ("wordy", wordy, before_day), ("month", month, before_part),
+                 ("period", period, before_part), ("weekday", weekday, before_day),
+                 ("relday", relday, before_rel), ("counted", counted, before_count))
+        return cls(
+            vocab, forms,
+            re.compile(rf"\)?\s*{alt(vocab['list_connectors'])}\s*"),
+            re.compile(rf"\s+{alt(vocab['fraction_followers'])}(?!\w)"),
+            re.compile(rf"\s*\(?\s*{alt(vocab['lunar_after'])}(?!\w)"),
+            re.compile(rf"\s+{alt(vocab['ordinal_followers'])}(?!\w)"),
+            lowered("weekday_context"), lowered("ordinal_nouns"), lowered("counts"), lowered("every_words"),
+            lowered("lunar_before"), lowered("not_time_of_day_after"), lowered("holiday_words"),
+            lowered("vague_counts"))
 
-def counted_before(text: str, index: int) -> bool:
-    """Whether a count comes before a period word: "3 tháng sau" is "three months later"."""
-    word = prev_word(text, index)
-    return word.isdigit() or word in COUNT_WORDS
+    def is_connector(self, gap: str) -> bool:
+        """Whether the text between two dates joins them into a list: "4/5 và 9/5", "30.4, 1.5"."""
+        return self.connector.fullmatch(gap) is not None
+
+    def fraction_follows(self, text: str, index: int) -> bool:
+        return self.fraction.match(text, index) is not None
+
+    def lunar(self, text: str, start: int, end: int) -> bool:
+        """Whether a "tháng 9" at [start, end) is a lunar month: "rằm tháng 9", "tháng 11 âm lịch"."""
+        return prev_word(text, start) in self.lunar_before or self.lunar_after.match(text, end) is not None
+
+    def is_weekday(self, match: Hit, text: str) -> bool:
+        """Whether "thứ X" names a day rather than an ordinal ("lần thứ hai", "ngày thứ ba liên tiếp")."""
+        if match["wd"] is None:  # "chủ nhật"
+            return True
+        before = (match["noun"] or match["tod"] or prev_word(text, match.start)).lower()
+        if before in self.ordinal_nouns:
+            return False
+        in_a_week = match["wq"] is not None and match["wq"].lower().startswith(self.vocab["nouns"]["week"])
+        if match["ad"] or in_a_week or match["wd"][0].isupper():
+            return True
+        return before in self.weekday_context and self.ordinal_after.match(text, match.core.end("wd")) is None
+
+    def counted_before(self, text: str, index: int) -> bool:
+        """Whether a count comes before a period word: "3 tháng sau" is "three months later"."""
+        word = prev_word(text, index)
+        return word.isdigit() or word in self.count_words
+
+    def year_for(self, published: Published | None, month: int, day: int, qualifier: str | None) -> int | None:
+        """The year of a day/month written without one: on or before publication unless told otherwise."""
+        if published is None:
+            return None
+        where = self.vocab["month_qualifiers"][key(qualifier)] if qualifier else "last"
+        if isinstance(where, int):
+            return published.year + where
+        if where == "next":
+            return published.year if month >= published.month else published.year + 1
+        latest = published.latest()
+        return latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
+
+    def part_of(self, unit: str, word: str | None) -> tuple[int, int] | None:
+        bounds = self.vocab["parts"][unit].get(key(word)) if word else None
+        return (bounds[0], bounds[1]) if bounds else None
 
 
 # Calendar arithmetic: what a resolved expression covers.
@@ -247,24 +267,6 @@ def relative(published: Published, lo: int, hi: int, precision: int) -> Resolved
         date = base if earliest <= base <= latest else earliest + (latest - earliest) // 2
         return Resolved(earliest, latest, 3, date=date)
     return Resolved(base + lo * DAY, base + hi * DAY, precision)
-
-
-def year_for(published: Published | None, month: int, day: int, qualifier: str | None) -> int | None:
-    """The year of a day/month written without one: on or before publication unless told otherwise."""
-    if published is None:
-        return None
-    where = VOCAB["month_qualifiers"][key(qualifier)] if qualifier else "last"
-    if isinstance(where, int):
-        return published.year + where
-    if where == "next":
-        return published.year if month >= published.month else published.year + 1
-    latest = published.latest()
-    return latest.year if (month, day) <= (latest.month, latest.day) else latest.year - 1
-
-
-def part_of(unit: str, word: str | None) -> tuple[int, int] | None:
-    bounds = VOCAB["parts"][unit].get(key(word)) if word else None
-    return (bounds[0], bounds[1]) if bounds else None
 
 
 def month_range(year: int, month: int, part: tuple[int, int] | None, is_relative: bool) -> Resolved:

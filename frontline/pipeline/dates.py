@@ -2,12 +2,12 @@
 
 INTERFACE (implemented by the dates work; the pipeline codes against it):
 
-    find_dates(text, published, start=0, end=None) -> list[DateMention]
+    find_dates(grammar, text, published, start=0, end=None) -> list[DateMention]
 
 returns every date expression in text[start:end], in order, each resolved to
 a calendar day with ACLED's time_precision. Offsets are into `text`.
 
-Compiled patterns (date_rules.py, words from lang/vi/dates.yaml) find the
+A language's DateGrammar (date_rules.py, words from lang/<code>/dates.yaml) finds the
 candidates; plain Python resolves them. dateparser (1.5.0, tried and no longer a
 dependency) is not used, not even as a fallback: searching one sentence takes
 ~5 ms, it misses "hôm 11/11", "đầu tháng 11" and "tháng 10 năm ngoái", has no
@@ -18,15 +18,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from frontline.pipeline import date_rules as rules
 from frontline.record import Published
-
-VOCAB = rules.VOCAB
-VAGUE_COUNTS = rules.lowered("vague_counts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +37,23 @@ class DateMention:
     relative: bool         # resolved against the publication date ("hôm qua"), not written out ("8/11")
 
 
-Resolver = Callable[[rules.Hit, str, Published | None], rules.Resolved | None]
+Resolver = Callable[[rules.DateGrammar, rules.Hit, str, Published | None], rules.Resolved | None]
 
 
-def _month_number(match: rules.Hit) -> int | None:
+def _month_number(g: rules.DateGrammar, match: rules.Hit) -> int | None:
     if match["m"]:
         month = int(match["m"])
     else:
         name = " ".join(match["mname"].split())
-        month = VOCAB["month_names"].get(name.lower()) or VOCAB["month_names_capitalised"][name]
+        month = g.vocab["month_names"].get(name.lower()) or g.vocab["month_names_capitalised"][name]
     return month if 1 <= month <= 12 else None
 
 
-def _days(match: rules.Hit, published: Published | None, month: int) -> rules.Resolved | None:
+def _days(g: rules.DateGrammar, match: rules.Hit, published: Published | None, month: int) -> rules.Resolved | None:
     """"ngày 8/11", "ngày 8-9/11/2017": one day or a range of days of one month."""
     first_day, last_day = int(match["d"]), int(match["d2"] or match["d"])
     explicit = match["y"] or match["y2"]
-    year = int(explicit) if explicit else rules.year_for(published, month, first_day, match["mq"])
+    year = int(explicit) if explicit else g.year_for(published, month, first_day, match["mq"])
     if year is None:
         return None
     first, last = rules.safe_date(year, month, first_day), rules.safe_date(year, month, last_day)
@@ -89,41 +85,41 @@ def _appendix(match: rules.Hit, published: Published | None, offset: int, weekda
     return rules.Resolved(date, date, 1, relative=False)
 
 
-def _numeric(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+def _numeric(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     start, end = match.start, match.end
     strong = match["tod"] or match["noun"]
-    if not strong and rules.fraction_follows(text, end) or rules.lunar(text, start, end):
+    if not strong and g.fraction_follows(text, end) or g.lunar(text, start, end):
         return None  # "đến 1/3 dân số", "lễ 10/3 Âm lịch"
-    resolved = _days(match, published, int(match["m"]))
+    resolved = _days(g, match, published, int(match["m"]))
     if resolved is None:
         return None
     ctx, slash = (match["ctx"] or "").lower(), match["sep"] == "/"
     in_parens = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-    licensed = strong or match["y"] or match["y2"] or (ctx and (slash or ctx in rules.HOLIDAY_WORDS))
+    licensed = strong or match["y"] or match["y2"] or (ctx and (slash or ctx in g.holiday_words))
     tail = not (licensed or (slash and in_parens))
     return replace(resolved, tail=tail)
 
 
-def _wordy(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+def _wordy(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     if not any(match[g] for g in ("tod", "noun", "ctx", "y", "y2", "mq")):
         return None  # a bare "2 tháng 10" may be "two months ten (days)"
-    month = _month_number(match)
-    if month is None or rules.lunar(text, match.start, match.end):
+    month = _month_number(g, match)
+    if month is None or g.lunar(text, match.start, match.end):
         return None
-    return _days(match, published, month)
+    return _days(g, match, published, month)
 
 
-def _month(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+def _month(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     start, end = match.start, match.end
-    month = _month_number(match)
-    if month is None or rules.lunar(text, start, end) or rules.prev_word(text, start) in rules.EVERY_WORDS:
+    month = _month_number(g, match)
+    if month is None or g.lunar(text, start, end) or rules.prev_word(text, start) in g.every_words:
         return None
-    part = rules.part_of("month", match["part"])
+    part = g.part_of("month", match["part"])
     if match["part"] and part is None:
         return None
     explicit = match["y"] or match["y2"]
     first_day = part[0] if part else 1
-    year = int(explicit) if explicit else rules.year_for(published, month, first_day, match["mq"])
+    year = int(explicit) if explicit else g.year_for(published, month, first_day, match["mq"])
     if year is None:
         return None
     resolved = rules.month_range(year, month, part, is_relative=bool(match["mq"]) and not explicit)
@@ -136,17 +132,17 @@ def _month(match: rules.Hit, text: str, published: Published | None) -> rules.Re
     return resolved
 
 
-def _period(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+def _period(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     """"tuần trước", "đầu tháng này", "năm ngoái", "cuối năm 2014": a calendar unit near publication."""
-    unit = VOCAB["period_units"][match["unit"].lower()]
-    part = rules.part_of(unit, match["part"])
+    unit = g.vocab["period_units"][match["unit"].lower()]
+    part = g.part_of(unit, match["part"])
     if match["part"] and part is None:
         return None
     if match["y"]:
         return rules.year_range(int(match["y"]), part, is_relative=False) if unit == "year" else None
-    if not (part or match["q"]) or published is None or rules.counted_before(text, match.start):
+    if not (part or match["q"]) or published is None or g.counted_before(text, match.start):
         return None
-    shift = VOCAB["period_qualifiers"][rules.key(match["q"])] if match["q"] else None
+    shift = g.vocab["period_qualifiers"][rules.key(match["q"])] if match["q"] else None
     if shift == "past" and part is None:  # "tuần qua": the span just past
         days = {"week": 6, "month": 30, "year": 365}[unit]
         return rules.relative(published, -days, 0, 2 if unit == "week" else 3)
@@ -169,14 +165,14 @@ def _period(match: rules.Hit, text: str, published: Published | None) -> rules.R
     return rules.year_range(published.year + shift, part, is_relative=True)
 
 
-def _weekday(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
-    if not rules.is_weekday(match, text):
+def _weekday(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    if not g.is_weekday(match, text):
         return None
-    weekday = 6 if match["wd"] is None else VOCAB["weekdays"][match["wd"].lower()]
+    weekday = 6 if match["wd"] is None else g.vocab["weekdays"][match["wd"].lower()]
     if published is None:
         return _appendix(match, None, 0, weekday) if match["ad"] else None
     base = published.anchor()
-    week = VOCAB["weekday_weeks"][rules.key(match["wq"])] if match["wq"] else None
+    week = g.vocab["weekday_weeks"][rules.key(match["wq"])] if match["wq"] else None
     if week is None:  # the latest such day on or before publication
         offset = -((base.weekday() - weekday) % 7)
     else:
@@ -186,14 +182,14 @@ def _weekday(match: rules.Hit, text: str, published: Published | None) -> rules.
     return rules.relative(published, offset, offset, 1)
 
 
-def _relday(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+def _relday(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     word = rules.key(match["rel"])
-    after_time = word not in VOCAB["relative_days"]
+    after_time = word not in g.vocab["relative_days"]
     if after_time and (not match["tod"] or match["noun"]):
         return None  # "sáng nay", "tối qua"; but "ngày nay" is "nowadays"
-    if match["tod"] and rules.prev_word(text, match.start) in rules.NOT_TOD_AFTER:
+    if match["tod"] and rules.prev_word(text, match.start) in g.not_tod_after:
         return None  # "ánh sáng qua ..." is light, not yesterday morning
-    offset = VOCAB["after_time_of_day" if after_time else "relative_days"][word]
+    offset = g.vocab["after_time_of_day" if after_time else "relative_days"][word]
     if match["ad"]:
         return _appendix(match, published, offset)
     if published is None:
@@ -201,34 +197,27 @@ def _relday(match: rules.Hit, text: str, published: Published | None) -> rules.R
     return rules.relative(published, offset, offset, 1)
 
 
-def _counted(match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     """"mấy ngày qua" (a span ending at publication), "10 ngày trước" (a point back), "vài ngày tới"."""
     if published is None or match["n"] is None:
         return None
     word = rules.key(match["n"])
-    if rules.key(match["unit"]) == "hôm" and word not in VAGUE_COUNTS:
+    if rules.key(match["unit"]) == "hôm" and word not in g.vague_counts:
         return None  # "Boeing 737 MAX 8 hôm nay"
-    unit = VOCAB["count_units"][rules.key(match["unit"])]
-    days = (int(word) if word.isdigit() else VOCAB["counts"][word]) * unit
-    direction = VOCAB["count_directions"][rules.key(match["dir"])]
+    unit = g.vocab["count_units"][rules.key(match["unit"])]
+    days = (int(word) if word.isdigit() else g.vocab["counts"][word]) * unit
+    direction = g.vocab["count_directions"][rules.key(match["dir"])]
     if direction != "ago":
         lo, hi = (-days, 0) if direction == "past" else (0, days)
         return rules.relative(published, lo, hi, 2 if days <= 7 else 3)
-    precision = 1 if unit == 1 and word not in VAGUE_COUNTS else 2 if unit <= 7 else 3
+    precision = 1 if unit == 1 and word not in g.vague_counts else 2 if unit <= 7 else 3
     half = {1: 0, 2: 3, 3: 15}[precision]
     return rules.relative(published, -days - half, -days + half, precision)
 
 
-# (core pattern, the words it may have before it, what it means)
-_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Resolver], ...] = (
-    (rules.NUMERIC, rules.BEFORE_DAY, _numeric),
-    (rules.WORDY, rules.BEFORE_DAY, _wordy),
-    (rules.MONTH, rules.BEFORE_PART, _month),
-    (rules.PERIOD, rules.BEFORE_PART, _period),
-    (rules.WEEKDAY, rules.BEFORE_DAY, _weekday),
-    (rules.RELDAY, rules.BEFORE_REL, _relday),
-    (rules.COUNTED, rules.BEFORE_COUNT, _counted),
-)
+# what each form of the grammar means
+_RESOLVERS: dict[str, Resolver] = {"numeric": _numeric, "wordy": _wordy, "month": _month, "period": _period,
+                                   "weekday": _weekday, "relday": _relday, "counted": _counted}
 
 _Found = tuple[int, int, rules.Resolved]
 
@@ -251,7 +240,7 @@ def _longest_first(found: list[_Found]) -> list[_Found]:
     return chosen
 
 
-def _add_tails(text: str, chosen: list[_Found], tails: list[_Found]) -> list[_Found]:
+def _add_tails(g: rules.DateGrammar, text: str, chosen: list[_Found], tails: list[_Found]) -> list[_Found]:
     """Bare "1/5" after a date and a connector is a date too: "ngày 30/4 và 1/5", "lễ 30.4, 1.5"."""
     chosen = list(chosen)
     starts = [c[0] for c in chosen]
@@ -259,18 +248,18 @@ def _add_tails(text: str, chosen: list[_Found], tails: list[_Found]) -> list[_Fo
         overlapping, i = _overlaps(chosen, starts, item)
         if overlapping or i == 0:
             continue
-        if rules.is_connector(text[chosen[i - 1][1] : item[0]]):
+        if g.is_connector(text[chosen[i - 1][1] : item[0]]):
             chosen.insert(i, item)
             starts.insert(i, item[0])
     return chosen
 
 
-def _in_order(text: str, chosen: list[_Found]) -> list[_Found]:
+def _in_order(g: rules.DateGrammar, text: str, chosen: list[_Found]) -> list[_Found]:
     """A listed day whose year was guessed does not go back a year from the one before it:
     "lễ 30/4, 1/5" or "đêm 22/4, rạng sáng 23/4" published on 22/4 stay in that year."""
     ordered: list[_Found] = []
     for start, end, this in chosen:
-        if ordered and this.guessed_year and rules.is_connector(text[ordered[-1][1] : start]):
+        if ordered and this.guessed_year and g.is_connector(text[ordered[-1][1] : start]):
             first = ordered[-1][2]
             since, until = (rules.safe_date(d.year + 1, d.month, d.day) for d in (this.earliest, this.latest))
             if this.latest < first.earliest and since and until and (since - first.latest).days <= 62:
@@ -279,19 +268,20 @@ def _in_order(text: str, chosen: list[_Found]) -> list[_Found]:
     return ordered
 
 
-def find_dates(text: str, published: Published | None, start: int = 0, end: int | None = None
+def find_dates(g: rules.DateGrammar, text: str, published: Published | None, start: int = 0, end: int | None = None
                ) -> list[DateMention]:
     """Every date expression in text[start:end], in order; where two overlap the longer wins."""
     end = len(text) if end is None else end
     found: list[_Found] = []
-    for pattern, before, resolve in _RULES:
+    for form, pattern, before in g.forms:
+        resolve = _RESOLVERS[form]
         for core in pattern.finditer(text, start, end):
             match = rules.hit(text, core, before, start)
-            resolved = resolve(match, text, published)
+            resolved = resolve(g, match, text, published)
             if resolved is not None:
                 found.append((match.start, match.end, resolved))
     chosen = _longest_first([f for f in found if not f[2].tail])
-    chosen = _in_order(text, _add_tails(text, chosen, [f for f in found if f[2].tail]))
+    chosen = _in_order(g, text, _add_tails(g, text, chosen, [f for f in found if f[2].tail]))
     return [
         DateMention(s, e, text[s:e], r.date or r.earliest + (r.latest - r.earliest) // 2,
                     r.precision, r.earliest, r.latest, r.relative)

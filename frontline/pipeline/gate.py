@@ -8,6 +8,7 @@ gazetteer, the date rules and the actor rules run.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from frontline.pipeline.actors import find_actors
 from frontline.pipeline.explanation import Explanation
@@ -23,24 +24,27 @@ from frontline.pipeline.triggers import (
     peaceful_domains,
 )
 
+if TYPE_CHECKING:
+    from frontline.lang.language import Language
+
 # Actors that make a sentence one of political violence; the police and officials of a
 # crime report, or a government that speaks, do not.
 ARMED_KINDS = {"military", "named", "unidentified", "militia", "iran_backed", "sole"}
 ARTICLE_DOMAIN_WORDS = 5  # words of one peaceful domain that make the article that domain's
 
 
-def may_hold_events(folded: str) -> bool:
+def may_hold_events(lang: Language, folded: str) -> bool:
     """Whether any war word occurs: one regex pass, ~thousands of articles a second."""
-    return may_be_triggered(folded)
+    return may_be_triggered(lang.triggers, folded)
 
 
-def peaceful_article(folded: str) -> str | None:
+def peaceful_article(lang: Language, folded: str) -> str | None:
     """The peaceful domain an article is about, when its words dominate and no armed actor appears.
 
     A football report names a dozen sport words and no army; one sentence of it may still
     lack a sport word ("Làn sóng biểu tình dữ dội buộc tỷ phú Abramovich ...").
     """
-    counts = Counter(hit.value for hit in domain_hits(folded))
+    counts = Counter(hit.value for hit in domain_hits(lang.triggers, folded))
     if not counts:
         return None
     domain, count = counts.most_common(1)[0]
@@ -48,7 +52,7 @@ def peaceful_article(folded: str) -> str | None:
         return None
     if domain in ("history", "exercise"):
         return domain  # old wars and exercises have armies too
-    actors, _ = find_actors(folded, folded, 0, len(folded), [], {})
+    actors, _ = find_actors(lang.actors, folded, folded, 0, len(folded), [], {})
     return None if any(a.kind in ARMED_KINDS for a in actors) else domain
 
 
@@ -57,35 +61,35 @@ def peaceful_article(folded: str) -> str | None:
 MAX_WAR_WORDS_PER_SENTENCE = 16
 
 
-def sense_checked_triggers(folded: str, sentence_list: list[Sentence], explain: Explanation,
+def sense_checked_triggers(lang: Language, folded: str, sentence_list: list[Sentence], explain: Explanation,
                            doubted: list[tuple[Sentence, Trigger, str]] | None = None
                            ) -> list[tuple[Sentence, Trigger]]:
     """The triggers read in their war sense, with their sentences, in order; those whose sense the
     words around them do not support go to `doubted` with the reason, when a list is given."""
     kept: list[tuple[Sentence, Trigger]] = []
-    domain = peaceful_article(folded)
+    domain = peaceful_article(lang, folded)
     if domain is not None:
         explain.article(f"skipped: an article about {domain} with no armed actor")
         return kept
     for sentence in sentence_list:
-        triggers = find_triggers(folded, sentence.start, sentence.end)
+        triggers = find_triggers(lang.triggers, folded, sentence.start, sentence.end)
         if not triggers:
             continue
         for trigger in triggers[MAX_WAR_WORDS_PER_SENTENCE:]:
             explain.trigger(trigger.text, trigger.start, "dropped",
                             f"past the {MAX_WAR_WORDS_PER_SENTENCE}th war word of one sentence: not read")
         triggers = triggers[:MAX_WAR_WORDS_PER_SENTENCE]
-        skip = skip_reason(folded, sentence.start, sentence.end)
+        skip = skip_reason(lang.modality, folded, sentence.start, sentence.end)
         if skip:
             for trigger in triggers:
                 explain.trigger(trigger.text, trigger.start, "dropped", skip)
             continue
-        actors, _ = find_actors(folded, folded, sentence.start, sentence.end, [], {})
-        domain_words = domain_hits(folded, sentence.start, sentence.end)
+        actors, _ = find_actors(lang.actors, folded, folded, sentence.start, sentence.end, [], {})
+        domain_words = domain_hits(lang.triggers, folded, sentence.start, sentence.end)
         for trigger in triggers:
             span = (trigger.start, trigger.end)
             domains = peaceful_domains(domain_words, span)
-            classes = context_classes(folded, sentence.start, sentence.end, span)
+            classes = context_classes(lang.triggers, folded, sentence.start, sentence.end, span)
             armed = any(a.kind in ARMED_KINDS and (a.end <= trigger.start or a.start >= trigger.end) for a in actors)
             verdict = judge_sense(trigger, classes, domains, armed)
             if verdict.ok:

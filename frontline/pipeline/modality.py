@@ -1,4 +1,4 @@
-"""Whether a trigger reports something that happened, and who says so (lang/vi/modality.yaml).
+"""Whether a trigger reports something that happened, and who says so (lang/<code>/modality.yaml).
 
 A cue counts only before the trigger and within its reach: "sẽ" a few words
 before ("sẽ tăng cường những đợt không kích"), "nếu" anywhere in the clause,
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from frontline.lang import load
 from frontline.pipeline.actors import ActorMention
@@ -33,45 +32,41 @@ class Modality:
     claimed_by: ActorMention | None = None
 
 
-@cache
-def _data() -> dict:
-    return load("vi", "modality")
-
-
-@cache
-def _cues() -> Lexicon[tuple[tuple[str, str], ...]]:
+def _cue_lexicon(data: dict) -> Lexicon[tuple[tuple[str, str], ...]]:
     """Every (modality, reach) of each cue phrase ("sẽ" is both near and clause); () for non-cues."""
-    data = _data()
     readings: dict[str, list[tuple[str, str]]] = {}
     for modality in ("planned", "negated", "hypothetical"):
         for reach in ("near", "clause", "sentence", "ahead_of"):
             for word in data[modality].get(reach) or ():
                 readings.setdefault(word, []).append((modality, reach))
-    for word in data["background"]["clause"]:
-        readings.setdefault(word, []).append(("background", "clause"))
-    for word in data["background"]["sentence"]:
-        readings.setdefault(word, []).append(("background", "sentence"))
-    for word in data["background"]["before"]:
-        readings.setdefault(word, []).append(("background", "before"))
+    for reach in ("clause", "sentence", "before"):
+        for word in data["background"][reach]:
+            readings.setdefault(word, []).append(("background", reach))
     for word in data["not_cues"]:
         readings[word] = []
     return Lexicon([(word, tuple(values)) for word, values in readings.items()])
 
 
-@cache
-def speech_verbs() -> tuple[str, ...]:
-    """The verbs of saying and reporting (modality.yaml), for the steps that ask who only speaks."""
-    return tuple(_data()["speech_verbs"])
+@dataclass(frozen=True, slots=True)
+class ModalityWords:
+    """A language's cues of modality (modality.yaml), compiled once: a Language holds one."""
+    cues: Lexicon[tuple[tuple[str, str], ...]]
+    claim_verbs: Lexicon[str]
+    skip_sentence: Lexicon[str]
+    ongoing: Lexicon[str]
+    after_noun: frozenset[str]      # the cues that count after a noun trigger
+    near_words: int                 # how many words a "near" cue reaches
+    speech_verbs: tuple[str, ...]   # verbs of saying and reporting, for the steps that ask who only speaks
 
-
-@cache
-def _claim_verbs() -> Lexicon[str]:
-    return Lexicon([(verb, "claim") for verb in _data()["claim_verbs"]])
-
-
-@cache
-def _skip_sentence() -> Lexicon[str]:
-    return Lexicon([(phrase, "skip") for phrase in _data()["skip_sentence"]])
+    @classmethod
+    def of(cls, code: str) -> ModalityWords:
+        data = load(code, "modality")
+        return cls(_cue_lexicon(data),
+                   Lexicon([(verb, "claim") for verb in data["claim_verbs"]]),
+                   Lexicon([(phrase, "skip") for phrase in data["skip_sentence"]]),
+                   Lexicon([(w, "ongoing") for w in data["background"]["ongoing"]]),
+                   frozenset(data["background"]["after_noun"]), int(data["near_words"]),
+                   tuple(data["speech_verbs"]))
 
 
 def clause_start(folded: str, sentence_start: int, position: int) -> int:
@@ -89,20 +84,20 @@ def _words_between(folded: str, start: int, end: int, skip_light_verbs: bool = F
     return len(words)
 
 
-def skip_reason(folded: str, start: int, end: int) -> str | None:
+def skip_reason(words: ModalityWords, folded: str, start: int, end: int) -> str | None:
     """Why a whole sentence is not reporting: a teaser of another article ("Xem thêm: ..."), a file photo.
 
     The cue must open the sentence or a bracket: "thông tin liên quan" inside a
     sentence is not "Tin liên quan".
     """
-    for hit in _skip_sentence().find(folded, start, end):
+    for hit in words.skip_sentence.find(folded, start, end):
         opening = folded[start:hit.start].strip(" \t\"“(-–:")
         if not opening or folded[max(start, hit.start - 1):hit.start] == "(":
             return f"not reporting: '{hit.text}'"
     return None
 
 
-def background_reason(folded: str, sentence_start: int, trigger_start: int, trigger_end: int,
+def background_reason(words: ModalityWords, folded: str, sentence_start: int, trigger_start: int, trigger_end: int,
                       sentence_end: int) -> str | None:
     """Why the trigger's sentence counts or generalises rather than reporting one event.
 
@@ -112,45 +107,42 @@ def background_reason(folded: str, sentence_start: int, trigger_start: int, trig
     """
     end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
-    for hit in _cues().find(folded, sentence_start, sentence_end):
+    for hit in words.cues.find(folded, sentence_start, sentence_end):
         if (("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value)
                 or (hit.end <= trigger_start and ("background", "before") in hit.value)):
             return f"background: '{hit.text}'"
     if NOUN_FORM.match(folded, trigger_start):
         window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
-        ongoing = _ongoing().find(window)
+        ongoing = words.ongoing.find(window)
         if ongoing:
             return f"background: ongoing ('{ongoing[0].text}')"
     return None
 
 
-def after_noun_modality(folded: str, trigger_start: int, trigger_end: int, sentence_end: int) -> Modality | None:
+def after_noun_modality(words: ModalityWords, folded: str, trigger_start: int, trigger_end: int,
+                        sentence_end: int) -> Modality | None:
     """A modal after a noun trigger in subject position: "các cuộc biểu tình ... có thể bùng phát"."""
     if not NOUN_FORM.match(folded, trigger_start):
         return None
     end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
-    for hit in _cues().find(folded, trigger_end, end):
-        if _words_between(folded, trigger_end, hit.start) > _data()["near_words"]:
+    for hit in words.cues.find(folded, trigger_end, end):
+        if _words_between(folded, trigger_end, hit.start) > words.near_words:
             break
-        if hit.text.lower() in _data()["background"]["after_noun"]:
+        if hit.text.lower() in words.after_noun:
             modality = "planned" if hit.text.lower() in ("sẽ", "dự kiến", "sắp") else "hypothetical"
             return Modality(modality, f"'{hit.text}' after the noun trigger", hit)
     return None
-
-
-@cache
-def _ongoing() -> Lexicon[str]:
-    return Lexicon([(w, "ongoing") for w in _data()["background"]["ongoing"]])
 
 
 # "X tuyên bố (chiến dịch) đã tiêu diệt ...": the announcer tells of its own deed
 _OWN_DEED = re.compile(r"\s*(?:rằng\s+)?(?:[\w\-]+\s+){0,2}?(?:đã|vừa|đã thành công|họ đã)\s", re.IGNORECASE)
 
 
-def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[ActorMention]) -> Modality | None:
+def _claim(words: ModalityWords, folded: str, sentence_start: int, trigger_start: int,
+           actors: list[ActorMention]) -> Modality | None:
     """An announcing verb before the trigger whose speaker is a party: the event is claimed."""
-    verbs = [h for h in _claim_verbs().find(folded, sentence_start, trigger_start)]
+    verbs = words.claim_verbs.find(folded, sentence_start, trigger_start)
     for verb in reversed(verbs):
         speakers = [a for a in actors if a.end <= verb.start and a.start >= sentence_start]
         if not speakers:
@@ -169,13 +161,13 @@ def _claim(folded: str, sentence_start: int, trigger_start: int, actors: list[Ac
 PURPOSE_WORDS = {"để", "nhằm"}  # "tập trung tại Bắc Kinh để biểu tình": the gathering was the protest
 
 
-def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_start: int,
+def modality_of(words: ModalityWords, folded: str, sentence_start: int, sentence_end: int, trigger_start: int,
                 actors: list[ActorMention], protest: bool = False) -> Modality:
     """The modality of the trigger at `trigger_start` in its sentence."""
     clause = clause_start(folded, sentence_start, trigger_start)
-    near_words = _data()["near_words"]
+    near_words = words.near_words
     nominal = bool(NOUN_FORM.match(folded, trigger_start))
-    for hit in reversed(_cues().find(folded, sentence_start, trigger_start)):
+    for hit in reversed(words.cues.find(folded, sentence_start, trigger_start)):
         # a conjunction that opens the clause belongs to it: "trước khi chúng bị bao vây"
         in_clause = hit.start >= clause or hit.end >= clause - 1
         gap = _words_between(folded, hit.end, trigger_start, skip_light_verbs=nominal)
@@ -188,11 +180,12 @@ def modality_of(folded: str, sentence_start: int, sentence_end: int, trigger_sta
                     or reach == "sentence" or (reach == "ahead_of" and in_clause and gap <= 2)):
                 return Modality(modality, f"'{hit.text}' before the trigger", hit)
     # "trong những ngày tới", "sắp tới" speak for the whole sentence, after the trigger too
-    for hit in _cues().find(folded, trigger_start, sentence_end):
+    for hit in words.cues.find(folded, trigger_start, sentence_end):
         if any(modality != "background" and reach == "sentence" for modality, reach in hit.value):
             return Modality(next(m for m, r in hit.value if r == "sentence"), f"'{hit.text}' in the sentence", hit)
-    return (after_noun_modality(folded, trigger_start, _trigger_end(folded, trigger_start, sentence_end), sentence_end)
-            or _claim(folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact"))
+    noun_end = _trigger_end(folded, trigger_start, sentence_end)
+    return (after_noun_modality(words, folded, trigger_start, noun_end, sentence_end)
+            or _claim(words, folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact"))
 
 
 def _trigger_end(folded: str, trigger_start: int, sentence_end: int) -> int:

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from frontline.lang import load
 from frontline.pipeline.actors import ActorMention
 from frontline.pipeline.lexicon import Lexicon
-
-# "nhằm tránh đụng độ với cảnh sát": a clash avoided is no clash; "phản đối đàn áp bạo lực": violence
-# protested against is not violence done
-_AVOIDED = re.compile(r"(?<!\w)(?:tránh|không có|chưa có|không xảy ra|ngăn|phản đối|chống|lên án)\s+(?:\w+\s+){0,2}$",
-                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,32 +21,43 @@ class Typed:
     reason: str
 
 
-@cache
-def _lexicons() -> dict[str, Lexicon[str]]:
-    data = load("vi", "typing")
-    return {
-        "weapons": Lexicon([(w, sub) for sub, words in data["weapons"].items() for w in words]),
-        "projectiles": Lexicon([(w, "projectile") for w in data["projectiles"]]),
-        "forced": Lexicon([(w, "forced") for w in data["forced"]]),
-        "protest": Lexicon([(w, level) for level, words in data["protest"].items() for w in words]),
-    }
+@dataclass(frozen=True, slots=True)
+class TypingWords:
+    """The words a language types events by (typing.yaml), compiled once: a Language holds one."""
+    weapons: Lexicon[str]       # weapon word -> the sub-event type it makes
+    projectiles: Lexicon[str]   # things in the air that can be shot down
+    forced: Lexicon[str]        # words that make a withdrawal forced
+    protest: Lexicon[str]       # what happened at a protest -> its level (lethal, mob, violent ...)
+    air_forces: tuple[str, ...]  # words that make an attacker an air force
+    avoided: re.Pattern[str]    # "nhằm tránh đụng độ": a clash avoided, violence protested against
+
+    @classmethod
+    def of(cls, code: str) -> TypingWords:
+        data = load(code, "typing")
+        avoided = "|".join(re.escape(w) for w in sorted(data["avoided"], key=len, reverse=True))
+        return cls(Lexicon([(w, sub) for sub, words in data["weapons"].items() for w in words]),
+                   Lexicon([(w, "projectile") for w in data["projectiles"]]),
+                   Lexicon([(w, "forced") for w in data["forced"]]),
+                   Lexicon([(w, level) for level, words in data["protest"].items() for w in words]),
+                   tuple(data["air_forces"]),
+                   re.compile(rf"(?<!\w)(?:{avoided})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE))
 
 
-def weapon_type(folded: str, start: int, end: int) -> str | None:
+def weapon_type(words: TypingWords, folded: str, start: int, end: int) -> str | None:
     """The sub-event type of the most specific weapon named in folded[start:end]."""
     order = ["Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
              "Grenade", "Remote explosive/landmine/IED"]
-    found = {hit.value for hit in _lexicons()["weapons"].find(folded, start, end)}
+    found = {hit.value for hit in words.weapons.find(folded, start, end)}
     return next((sub for sub in order if sub in found), None)
 
 
-def _attack(folded: str, clause: tuple[int, int], actor1: ActorMention | None,
+def _attack(words: TypingWords, folded: str, clause: tuple[int, int], actor1: ActorMention | None,
             actor2: ActorMention | None, victims: bool) -> Typed:
-    weapon = weapon_type(folded, *clause)
+    weapon = weapon_type(words, folded, *clause)
     if weapon:
         return Typed(weapon, f"attack with a weapon of '{weapon}'")
     if actor1 is not None and actor1.kind == "military" and any(
-            w in actor1.text.lower() for w in ("không quân", "chiến đấu cơ", "máy bay")):
+            w in actor1.text.lower() for w in words.air_forces):
         return Typed("Air/drone strike", f"attack by '{actor1.text}'")
     if actor2 is not None and actor2.kind == "civilians" or (actor2 is None and victims):
         return Typed("Attack", "armed attack on civilians")
@@ -68,10 +73,10 @@ def _territory(actor1: ActorMention | None, place_iso2: str | None) -> Typed:
     return Typed("Non-state actor overtakes territory", f"'{who}' takes a place it does not govern")
 
 
-def protest_type(folded: str, start: int, end: int) -> Typed:
+def protest_type(words: TypingWords, folded: str, start: int, end: int) -> Typed:
     """A protest's sub-type from what the sentence says happened at it."""
-    levels = {hit.value for hit in _lexicons()["protest"].find(folded, start, end)
-              if not _AVOIDED.search(folded, max(start, hit.start - 20), hit.start)}
+    levels = {hit.value for hit in words.protest.find(folded, start, end)
+              if not words.avoided.search(folded, max(start, hit.start - 20), hit.start)}
     if "lethal" in levels:
         return Typed("Excessive force against protesters", "lethal force against protesters")
     if "mob" in levels:
@@ -83,18 +88,17 @@ def protest_type(folded: str, start: int, end: int) -> Typed:
     return Typed("Peaceful protest", "no violence or intervention reported")
 
 
-def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tuple[int, int],
+def resolve_type(words: TypingWords, kind: str, folded: str, sentence: tuple[int, int], clause: tuple[int, int],
                  actor1: ActorMention | None, actor2: ActorMention | None, place_iso2: str | None,
                  victims: bool, protest_context: bool = False) -> Typed:
     """The sub-event type of a trigger of `kind` (triggers.yaml), or None with the reason."""
-    lex = _lexicons()
     if kind == "attack":
-        return _attack(folded, clause, actor1, actor2, victims)
+        return _attack(words, folded, clause, actor1, actor2, victims)
     if kind == "explosion":  # "vụ hàng loạt máy nhắn tin của Hezbollah phát nổ": a planted device
-        weapon = weapon_type(folded, *clause)
+        weapon = weapon_type(words, folded, *clause)
         return Typed(weapon or "Remote explosive/landmine/IED", "an explosion in an armed context")
     if kind == "kill":
-        if lex["projectiles"].search(folded, *clause):
+        if words.projectiles.search(folded, *clause):
             return Typed("Disrupted weapons use", "a projectile or drone destroyed")
         if actor2 is not None and actor2.kind == "civilians":
             return Typed("Attack", "civilians killed by an armed party")
@@ -103,22 +107,22 @@ def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tupl
         return _territory(actor1, place_iso2)
     if kind == "withdrawal":
         window = (max(sentence[0], clause[0] - 40), sentence[1])
-        if lex["forced"].search(folded, *window):
+        if words.forced.search(folded, *window):
             return Typed(None, "a forced withdrawal is part of the attack that forced it")
         return Typed("Non-violent transfer of territory", "a party leaves a place")
     if kind == "protest":
-        return protest_type(folded, *sentence)
+        return protest_type(words, folded, *sentence)
     if kind == "riot":
-        typed = protest_type(folded, *sentence)
+        typed = protest_type(words, folded, *sentence)
         return typed if typed.sub_event_type in ("Mob violence", "Excessive force against protesters") else \
             Typed("Violent demonstration", "a crowd riots")
     if kind == "shootdown":
-        if lex["projectiles"].search(folded, *clause):
+        if words.projectiles.search(folded, *clause):
             return Typed("Disrupted weapons use", "a projectile or drone stopped")
         return Typed(None, "nothing in the air was stopped")
     if kind == "arrest":
         if protest_context:  # CODING.md: arrests at a protest make it a protest with intervention
-            typed = protest_type(folded, *sentence)
+            typed = protest_type(words, folded, *sentence)
             if typed.sub_event_type == "Peaceful protest":
                 return Typed("Protest with intervention", "protesters arrested")
             return typed
@@ -126,7 +130,7 @@ def resolve_type(kind: str, folded: str, sentence: tuple[int, int], clause: tupl
     sides = {a.kind for a in (actor1, actor2) if a is not None}
     if kind == "Armed clash" and (sides & {"protesters", "rioters"} or (protest_context and sides <= {"police"})):
         # "Đụng độ dữ dội giữa cảnh sát và người biểu tình": a protest that turned violent
-        typed = protest_type(folded, *sentence)
+        typed = protest_type(words, folded, *sentence)
         return typed if typed.sub_event_type != "Peaceful protest" else Typed("Violent demonstration",
                                                                                "protesters clash with the police")
     return Typed(kind, "the trigger names it")

@@ -1,4 +1,4 @@
-"""Trigger words and the sense they are read in (lang/vi/triggers.yaml, senses.yaml).
+"""Trigger words and the sense they are read in (lang/<code>/triggers.yaml, senses.yaml).
 
 A war word is an event trigger only in its war sense: "tấn công" in a football
 report or "cuộc chiến chống Covid-19" gives nothing. Each trigger names the
@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from frontline.lang import load
 from frontline.pipeline.lexicon import Lexicon
@@ -57,12 +56,11 @@ def _spec(group: dict) -> TriggerSpec:
     return TriggerSpec(group["kind"], bool(group.get("generic")), tuple(group.get("needs") or ()))
 
 
-@cache
-def trigger_lexicon() -> Lexicon[TriggerSpec]:
+def _trigger_lexicon(groups: list[dict]) -> Lexicon[TriggerSpec]:
     entries: list[tuple[str, TriggerSpec]] = []
     variants: list[tuple[str, TriggerSpec]] = []
     exact: list[tuple[str, TriggerSpec]] = []
-    for group in load("vi", "triggers"):
+    for group in groups:
         spec = _spec(group)
         for word in group.get("words") or ():
             if word.isupper():
@@ -74,10 +72,8 @@ def trigger_lexicon() -> Lexicon[TriggerSpec]:
     return Lexicon(entries + variants, exact)  # a listed phrase wins over a generated form of another
 
 
-@cache
-def _context_lexicon() -> Lexicon[tuple[str, ...]]:
+def _context_lexicon(senses: dict) -> Lexicon[tuple[str, ...]]:
     """Each context word with every class it belongs to; `not_context` phrases with none."""
-    senses = load("vi", "senses")
     classes: dict[str, list[str]] = {}
     for name, words in senses["context"].items():
         for word in words:
@@ -85,12 +81,6 @@ def _context_lexicon() -> Lexicon[tuple[str, ...]]:
     entries = [(word, tuple(names)) for word, names in classes.items()]
     entries += [(phrase, ()) for phrase in senses["not_context"]]
     return Lexicon(entries)
-
-
-@cache
-def _domain_lexicon() -> Lexicon[str]:
-    senses = load("vi", "senses")
-    return Lexicon([(word, name) for name, words in senses["domains"].items() for word in words])
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +97,9 @@ class TriggerPattern:
             yield from self.pattern.finditer(folded, start, end)
 
 
-@cache
-def trigger_patterns() -> tuple[TriggerPattern, ...]:
+def _trigger_patterns(groups: list[dict]) -> tuple[TriggerPattern, ...]:
     out = []
-    for group in load("vi", "triggers"):
+    for group in groups:
         spec = _spec(group)
         anchors = tuple(fold_tones(w) for w in group.get("anchors") or ())
         out += [TriggerPattern(re.compile(fold_tones(p), re.IGNORECASE), anchors, spec)
@@ -118,34 +107,51 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
     return tuple(out)
 
 
-def may_be_triggered(folded: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class TriggerWords:
+    """A language's war words and phrasings (triggers.yaml) and the words their sense is read by
+    (senses.yaml), compiled once: a Language holds one."""
+    lexicon: Lexicon[TriggerSpec]
+    patterns: tuple[TriggerPattern, ...]
+    context: Lexicon[tuple[str, ...]]   # context word -> its classes (weapon, armed, ...)
+    domains: Lexicon[str]               # peaceful-domain word -> its domain (sport, business, ...)
+
+    @classmethod
+    def of(cls, code: str) -> TriggerWords:
+        groups, senses = load(code, "triggers"), load(code, "senses")
+        domains = Lexicon([(word, name) for name, words in senses["domains"].items() for word in words])
+        return cls(_trigger_lexicon(groups), _trigger_patterns(groups), _context_lexicon(senses), domains)
+
+
+def may_be_triggered(words: TriggerWords, folded: str) -> bool:
     """Whether any war word or war phrasing occurs in the text (one pass each)."""
-    return trigger_lexicon().search(folded) or any(
-        next(p.finditer(folded, 0, len(folded)), None) is not None for p in trigger_patterns())
+    return words.lexicon.search(folded) or any(
+        next(p.finditer(folded, 0, len(folded)), None) is not None for p in words.patterns)
 
 
-def find_triggers(folded: str, start: int, end: int) -> list[Trigger]:
+def find_triggers(words: TriggerWords, folded: str, start: int, end: int) -> list[Trigger]:
     """Trigger words and phrasings in folded[start:end], without the words marked as another sense;
     a phrasing overlapping a listed word gives way to it."""
-    hits = trigger_lexicon().find(folded, start, end)
+    hits = words.lexicon.find(folded, start, end)
     found = [Trigger(h.start, h.end, h.text, h.value) for h in hits if h.value.kind != NOT_A_TRIGGER]
-    for pattern in trigger_patterns():
+    for pattern in words.patterns:
         for m in pattern.finditer(folded, start, end):
             if not any(h.start < m.end() and m.start() < h.end for h in hits):
                 found.append(Trigger(m.start(), m.end(), m.group(), pattern.spec))
     return sorted(found, key=lambda t: t.start)
 
 
-def context_classes(folded: str, start: int, end: int, outside: tuple[int, int] | None = None) -> set[str]:
+def context_classes(words: TriggerWords, folded: str, start: int, end: int,
+                    outside: tuple[int, int] | None = None) -> set[str]:
     """Which context classes of senses.yaml occur in folded[start:end] (a word may be in several),
     leaving out the words of `outside` (a trigger does not support itself: "đấu súng")."""
-    return {name for hit in _context_lexicon().find(folded, start, end)
+    return {name for hit in words.context.find(folded, start, end)
             if outside is None or hit.end <= outside[0] or hit.start >= outside[1] for name in hit.value}
 
 
-def domain_hits(folded: str, start: int = 0, end: int | None = None) -> list:
+def domain_hits(words: TriggerWords, folded: str, start: int = 0, end: int | None = None) -> list:
     """Every word of a peaceful domain in folded[start:end]."""
-    return _domain_lexicon().find(folded, start, end)
+    return words.domains.find(folded, start, end)
 
 
 def peaceful_domains(hits: list, outside: tuple[int, int]) -> set[str]:
