@@ -20,9 +20,11 @@ LANG_VI = Path(__file__).resolve().parents[1] / "frontline" / "lang" / "vi"
 
 # file -> its top-level keys and the type of each (the code reads every one of them)
 SHAPES: dict[str, dict[str, type]] = {
-    "actors.yaml": {"heads": dict, "named": list, "state_named": list},
+    "actors.yaml": {"heads": dict, "named": list, "state_named": list, "country_links": list,
+                    "country_joiners": list},
     "modality.yaml": {"near_words": int, "planned": dict, "negated": dict, "hypothetical": dict, "not_cues": list,
-                      "speech_verbs": list, "claim_verbs": list, "background": dict, "skip_sentence": list},
+                      "speech_verbs": list, "claim_verbs": list, "background": dict, "skip_sentence": list,
+                      "clause_breaks": list, "light_verbs": list, "that": list, "own_deed": list},
     "numbers.yaml": {"digits": dict, "vague": dict, "death_words": list, "people_nouns": list, "fillers": list,
                      "bounds": list, "killing_verbs": list, "and": list, "among_them": list},
     "places.yaml": {"places": list},

@@ -48,6 +48,14 @@ class FramePhrasings:
     capital: re.Pattern[str]
     speech: re.Pattern[str]
     list_gap: re.Pattern[str]
+    nominalised: re.Pattern[str]
+    protest_word: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    about: re.Pattern[str]
+    plural: re.Pattern[str]
+    time_zone: re.Pattern[str]
+    comes_from: re.Pattern[str]
+    credit: re.Pattern[str]
 
     @classmethod
     def of(cls, code: str, speech_verbs: tuple[str, ...]) -> FramePhrasings:

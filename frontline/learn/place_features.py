@@ -45,7 +45,7 @@ def place_features(ctx, sentence, trigger, mention, chosen, listed: set[int], te
     words_between = _WORD.findall(folded[min(trigger.end, mention.end):max(trigger.start, mention.start)])
     on(f"gap={_bucket(len(words_between), (0, 2, 5, 10, 20))}")
     on(f"gap_x_side={'after' if after else 'before'}|{_bucket(gap, (10, 40, 100))}")
-    clause = clause_start(folded, sentence.start, trigger.start)
+    clause = clause_start(ctx.language.modality, folded, sentence.start, trigger.start)
     on("same_clause" if mention.start >= clause else "earlier_clause")
     before = folded[max(sentence.start, mention.start - 30):mention.start]
     before_words = [w.lower() for w in _WORD.findall(before)][-2:]

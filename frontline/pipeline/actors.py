@@ -16,10 +16,6 @@ from frontline.lang import load
 from frontline.pipeline.lexicon import Lexicon
 from frontline.taxonomy import INTER_CODES, actor_name
 
-# Between a head and its country: nothing, "của", "nước", "phía" ("quân đội của Israel").
-_LINK = re.compile(r"[\s\-]*(?:(?:của|nước|phía|thuộc)\s+)?", re.IGNORECASE)
-_AND = re.compile(r"\s*(?:,|và|cùng)\s*", re.IGNORECASE)
-
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
@@ -64,6 +60,8 @@ class ActorWords:
     """A language's names of actors (actors.yaml): head nouns that take a country, armed groups by
     name, state forces by their own names (IDF); compiled once, a Language holds one."""
     lexicon: Lexicon
+    link: re.Pattern[str]   # between a head and its country: nothing, "của", "nước" ("quân đội của Israel")
+    joiner: re.Pattern[str]  # between two countries of one head: ",", "và" ("chiến đấu cơ Nga và Syria")
 
     @classmethod
     def of(cls, code: str) -> ActorWords:
@@ -82,12 +80,16 @@ class ActorWords:
         for force in data["state_named"]:
             value = _Named(None, force["kind"], INTER_CODES[force["kind"]], force["country_iso2"])
             entries += [(alias, value) for alias in force["aliases"]]
-        return cls(Lexicon(entries, exact))
+        links = "|".join(map(re.escape, data["country_links"]))
+        joiners = "|".join(map(re.escape, data["country_joiners"]))
+        return cls(Lexicon(entries, exact), re.compile(rf"[\s\-]*(?:(?:{links})\s+)?", re.IGNORECASE),
+                   re.compile(rf"\s*(?:,|{joiners})\s*", re.IGNORECASE))
 
 
-def _country_after(folded: str, position: int, places: list[PlaceMention]) -> PlaceMention | None:
+def _country_after(words: ActorWords, folded: str, position: int, places: list[PlaceMention]
+                   ) -> PlaceMention | None:
     """A country (or a capital standing for it) that starts right after `position`."""
-    link = _LINK.match(folded, position)
+    link = words.link.match(folded, position)
     start = link.end() if link else position
     for mention in places:
         if mention.start == start and mention.place is not None:
@@ -122,7 +124,7 @@ def find_actors(words: ActorWords, text: str, folded: str, start: int, end: int,
                                        name, iso2, country))
             continue
         inter = INTER_CODES[value.kind]
-        place = _country_after(folded, hit.end, places) if value.takes_country else None
+        place = _country_after(words, folded, hit.end, places) if value.takes_country else None
         if place is None:
             if value.alone:
                 actors.append(ActorMention(hit.start, hit.end, text[hit.start:hit.end], value.kind, inter))
@@ -132,8 +134,8 @@ def find_actors(words: ActorWords, text: str, folded: str, start: int, end: int,
         if place.government:
             continue
         # "các chiến đấu cơ Nga và Syria": the second country's forces act too
-        more = _AND.match(folded, place.end)
-        second = _country_after(folded, more.end(), places) if more else None
+        more = words.joiner.match(folded, place.end)
+        second = _country_after(words, folded, more.end(), places) if more else None
         if second is not None:
             used.add(second.start)
             actors.append(_state_actor(value.kind, inter, second.start, second.end, text[second.start:second.end],

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from frontline.geo import gazetteer
@@ -205,7 +204,7 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     candidate.place_near = mention is not None and near_place(ctx, sentence, mention)
     candidate.date = choose_date(ctx, sentence, trigger)
     if (doubt is None and candidate.date is not None and candidate.date.how == "publication date"
-            and _PLURAL.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
+            and ctx.language.frame.plural.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
         doubt = "many events at no date: a summary, not one event"
     reason = _reject_reason(ctx, sentence, trigger, candidate, actors, type_model)
     if reason:
@@ -228,12 +227,12 @@ def _doubt(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, actors: li
     blocking = _overlaps(trigger, actors)
     if blocking is not None and not _protesters_acting(ctx, sentence, trigger, blocking):
         return f"part of the actor name '{blocking.text}'"
-    if _NOMINALISED.search(ctx.folded, max(sentence.start, trigger.start - 8), trigger.start) and \
+    if ctx.language.frame.nominalised.search(ctx.folded, max(sentence.start, trigger.start - 8), trigger.start) and \
             not _dated_other_than_report(ctx, sentence):
         return "'việc ...': speaks of a deed, does not report it"
-    if NOUN_FORM.match(trigger.text) and _ANAPHORA.match(ctx.folded, trigger.end):
+    if NOUN_FORM.match(trigger.text) and ctx.language.frame.anaphora.match(ctx.folded, trigger.end):
         return "refers back to an event already reported"
-    if (NOUN_FORM.match(trigger.text) and _ABOUT.search(ctx.folded, sentence.start, trigger.start)
+    if (NOUN_FORM.match(trigger.text) and ctx.language.frame.about.search(ctx.folded, sentence.start, trigger.start)
             and not _dated_other_than_report(ctx, sentence)):
         return "speaks about an event, does not report it"
     return None
@@ -260,9 +259,9 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
             and not ctx.is_photo_story()
             and (published.earliest() - candidate.date.mention.latest).days > FILE_PHOTO_DAYS):
         candidate.dropped = candidate.dropped or "file photo: a caption dated well before publication"
-    clause = (clause_start(folded, sentence.start, trigger.start), sentence.end)
+    clause = (clause_start(words.modality, folded, sentence.start, trigger.start), sentence.end)
     victims = "victim" in context_classes(words.triggers, folded, *clause)
-    protesting = any(a.kind == "protesters" for a in actors) or _PROTEST_WORD.search(
+    protesting = any(a.kind == "protesters" for a in actors) or words.frame.protest_word.search(
         folded, sentence.start, sentence.end) is not None
     typed = resolve_type(words.typing, trigger.kind, folded, (sentence.start, sentence.end), clause, candidate.actor1,
                          candidate.actor2, candidate.place.iso2, victims, protesting)
@@ -279,21 +278,6 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
     _default_actors(candidate)
     candidate.fatalities, candidate.fatality_span = _fatalities(ctx, sentence, trigger)
     return None
-
-
-# "Việc chiếm lại được nhà thờ Hồi giáo này là một dấu hiệu ...": the deed as a topic
-_NOMINALISED = re.compile(r"(?<!\w)việc\s+(?:\w+\s+)?$", re.IGNORECASE)
-_PROTEST_WORD = re.compile(r"(?<!\w)(?:biểu tình|tuần hành|đình công)(?!\w)", re.IGNORECASE)
-# "vụ tấn công trên", "vụ thảm sát này": an event the article has already reported
-_ANAPHORA = re.compile(r"\s+(?:này|nói trên|nêu trên|trên|đó|ấy|kể trên)(?!\w)", re.IGNORECASE)
-# "không báo trước cho Nga về đòn tấn công", "bình luận về vụ việc": talk about an event
-_ABOUT = re.compile(r"(?<!\w)(?:về|đề cập(?: đến| tới)?|liên quan (?:tới|đến)|bình luận về|lên án|đáp trả|"
-                    r"trả đũa(?: cho)?|gọi|đáp lại)\s+(?:\w+\s+)?$",
-                    re.IGNORECASE)
-# "nhiều đợt không kích", "hàng loạt vụ tấn công": a count of events, not one
-# and "chiến dịch tấn công vào phía đông Rafah": a campaign, not one of its days
-_PLURAL = re.compile(r"(?<!\w)(?:nhiều|hàng loạt|một loạt|hàng chục|hàng trăm|những|các|chiến dịch)\s*$",
-                     re.IGNORECASE)
 
 
 def _default_actors(candidate: Candidate) -> None:

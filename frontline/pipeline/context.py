@@ -7,7 +7,6 @@ Actors and triggers are then read sentence by sentence, only where they can matt
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,14 +22,10 @@ from frontline.record import Document
 if TYPE_CHECKING:
     from frontline.lang.language import Language
 
-# "23h15 giờ Hà Nội" names a time zone, not a place
-_TIME_ZONE = re.compile(r"giờ\s*$", re.IGNORECASE)
 
 
-_FROM = re.compile(r"(?<!\w)(?:từ|đến từ)\s*$", re.IGNORECASE)
 TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a caption
 STRAY_MAIN_MENTIONS = 2  # mentions of the main country that make a lone foreign town suspect
-_CREDIT = re.compile(r"\(?\s*(?:ảnh|video|nguồn|đồ họa)(?:\s+minh họa)?\s*:", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -87,7 +82,7 @@ class ArticleContext:
                 if m.place is not None and not m.government and not m.attributive and m.start not in used
                 and not any(a.start < m.end and m.start < a.end for a in actors)
                 and not self._in_source(m.start)
-                and not _TIME_ZONE.search(self.folded, max(0, m.start - 8), m.start)
+                and not self.language.frame.time_zone.search(self.folded, max(0, m.start - 8), m.start)
                 and not _stands_for_state(m)]
 
     def _in_source(self, position: int) -> bool:
@@ -147,11 +142,11 @@ class ArticleContext:
 
     def is_caption(self, sentence: Sentence) -> bool:
         """A photo or video caption: it carries a credit, or the next sentence is one ("Ảnh: AMN.")."""
-        if _CREDIT.search(self.folded, sentence.start, sentence.end):
+        if self.language.frame.credit.search(self.folded, sentence.start, sentence.end):
             return True
         following = sentence.index + 1
         return following < len(self.sentences) and bool(
-            _CREDIT.match(self.folded, self.sentences[following].start))
+            self.language.frame.credit.match(self.folded, self.sentences[following].start))
 
     def is_photo_story(self) -> bool:
         """An article told in captions (a slideshow): its captions are its body, dated like one."""
@@ -169,7 +164,7 @@ class ArticleContext:
                 if actor.iso2 and actor.kind != "government":
                     countries[actor.iso2] = countries.get(actor.iso2, 0) + 0.25
             for m in self.event_places(sentence):
-                if _FROM.search(self.folded, max(0, m.start - 8), m.start):
+                if self.language.frame.comes_from.search(self.folded, max(0, m.start - 8), m.start):
                     continue  # "Tony Scardamaglia từ Palermo": where a person comes from
                 if not m.attributive:  # a town counts for its country more than the country's own name
                     countries[m.place.iso2] = countries.get(m.place.iso2, 0) + (1.5 if m.place.kind != "country" else 1)

@@ -86,7 +86,7 @@ def choose_actors(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     others = [a for a in actors if a.end <= trigger.start or a.start >= trigger.end]
     before = [a for a in others if a.end <= trigger.start and _can_act(phr, folded, a, trigger)]
     after = [a for a in others if a.start >= trigger.end]
-    clause = clause_start(folded, sentence.start, trigger.start)
+    clause = clause_start(ctx.language.modality, folded, sentence.start, trigger.start)
     actor1 = actor2 = None
     # "bị nhóm phiến quân HTS pháo kích": the agent stands between "bị" and the verb
     agent = [a for a in before if phr.passive.search(folded, sentence.start, a.start)]
@@ -278,7 +278,7 @@ def _clause_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, men
     own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
                    and trigger.kind not in ("arrest", "protest", "riot"))
     # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
-    clause = clause_start(ctx.folded, sentence.start, trigger.start)
+    clause = clause_start(ctx.language.modality, ctx.folded, sentence.start, trigger.start)
     end_match = phr.clause_end.search(ctx.folded, trigger.end, sentence.end)
     fronted = bool(phr.fronted_place.match(ctx.folded, sentence.start)) and mention.start < clause
     outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
@@ -317,7 +317,7 @@ def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> Da
     phr = ctx.language.frame
     dates = ctx.in_span(ctx.dates, sentence.start, sentence.end)
     if dates:
-        clause = clause_start(ctx.folded, sentence.start, trigger.start)
+        clause = clause_start(ctx.language.modality, ctx.folded, sentence.start, trigger.start)
         # the day of a report ("TASS ... hôm nay tiết lộ") yields to the day of the deed ("Sáng 22/7, ...")
         best = min(dates, key=lambda d: (bool(phr.reported.match(ctx.folded, d.end)), abs(d.start - trigger.start)))
         # a protest is reported as it goes on

@@ -17,10 +17,7 @@ from frontline.pipeline.triggers import NOUN_FORM
 
 # Parentheses and quote marks do not break a clause: "một máy bay không người lái (UAV) cũng bị
 # tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\s(?:nhưng|song|tuy nhiên|trong khi|sau khi|trước khi|bởi vì|vì)\s",
-                           re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_LIGHT_VERBS = re.compile(r"\b(?:tiến hành|thực hiện|phát động|mở|tung ra|tung|có|một|các|những|mở màn)\b")
 _NOUN_AND_HEAD = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s+\w+(?:\s+\w+)?", re.IGNORECASE)
 
 
@@ -57,6 +54,9 @@ class ModalityWords:
     after_noun: frozenset[str]      # the cues that count after a noun trigger
     near_words: int                 # how many words a "near" cue reaches
     speech_verbs: tuple[str, ...]   # verbs of saying and reporting, for the steps that ask who only speaks
+    clause_break: re.Pattern[str]   # a comma, a colon, a dash or a word that opens a clause
+    light_verbs: re.Pattern[str]    # "tiến hành", "các": not counted between a cue and a noun trigger
+    own_deed: re.Pattern[str]       # "X tuyên bố (chiến dịch) đã tiêu diệt": the announcer tells of its own deed
 
     @classmethod
     def of(cls, code: str) -> ModalityWords:
@@ -66,22 +66,32 @@ class ModalityWords:
                    Lexicon([(phrase, "skip") for phrase in data["skip_sentence"]]),
                    Lexicon([(w, "ongoing") for w in data["background"]["ongoing"]]),
                    frozenset(data["background"]["after_noun"]), int(data["near_words"]),
-                   tuple(data["speech_verbs"]))
+                   tuple(data["speech_verbs"]),
+                   re.compile(rf"[,;:]|\s[-–]\s|\s(?:{_listed(data['clause_breaks'])})\s", re.IGNORECASE),
+                   re.compile(rf"\b(?:{_listed(data['light_verbs'])})\b"),
+                   re.compile(rf"\s*(?:(?:{_listed(data['that'])})\s+)?(?:[\w\-]+\s+){{0,2}}?"
+                              rf"(?:{_listed(data['own_deed'])})\s", re.IGNORECASE))
 
 
-def clause_start(folded: str, sentence_start: int, position: int) -> int:
+def _listed(words: list[str]) -> str:
+    """An alternation of the words in the order the file lists them."""
+    return "|".join(re.escape(word).replace(r"\ ", " ") for word in words)
+
+
+def clause_start(words: ModalityWords, folded: str, sentence_start: int, position: int) -> int:
     """Where the clause holding `position` begins: after the last comma, colon or quote mark."""
     start = sentence_start
-    for m in _CLAUSE_BREAK.finditer(folded, sentence_start, position):
+    for m in words.clause_break.finditer(folded, sentence_start, position):
         start = m.end()
     return start
 
 
-def _words_between(folded: str, start: int, end: int, skip_light_verbs: bool = False) -> int:
-    words = _WORD.findall(folded, start, end)
-    if skip_light_verbs:  # "chuẩn bị tiến hành đợt không kích": the light verb carries the noun
-        words = _LIGHT_VERBS.sub(" ", " ".join(words).lower()).split()
-    return len(words)
+def _words_between(folded: str, start: int, end: int, light_verbs: re.Pattern[str] | None = None) -> int:
+    """How many words stand in folded[start:end], not counting `light_verbs` when given."""
+    found = _WORD.findall(folded, start, end)
+    if light_verbs is not None:  # "chuẩn bị tiến hành đợt không kích": the light verb carries the noun
+        found = light_verbs.sub(" ", " ".join(found).lower()).split()
+    return len(found)
 
 
 def skip_reason(words: ModalityWords, folded: str, start: int, end: int) -> str | None:
@@ -105,7 +115,7 @@ def background_reason(words: ModalityWords, folded: str, sentence_start: int, tr
     phiến quân thường xuyên ..."); after a noun trigger, words of duration do too
     ("các cuộc biểu tình vẫn tiếp diễn").
     """
-    end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
+    end_match = words.clause_break.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
     for hit in words.cues.find(folded, sentence_start, sentence_end):
         if (("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value)
@@ -124,7 +134,7 @@ def after_noun_modality(words: ModalityWords, folded: str, trigger_start: int, t
     """A modal after a noun trigger in subject position: "các cuộc biểu tình ... có thể bùng phát"."""
     if not NOUN_FORM.match(folded, trigger_start):
         return None
-    end_match = _CLAUSE_BREAK.search(folded, trigger_end, sentence_end)
+    end_match = words.clause_break.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
     for hit in words.cues.find(folded, trigger_end, end):
         if _words_between(folded, trigger_end, hit.start) > words.near_words:
@@ -133,10 +143,6 @@ def after_noun_modality(words: ModalityWords, folded: str, trigger_start: int, t
             modality = "planned" if hit.text.lower() in ("sẽ", "dự kiến", "sắp") else "hypothetical"
             return Modality(modality, f"'{hit.text}' after the noun trigger", hit)
     return None
-
-
-# "X tuyên bố (chiến dịch) đã tiêu diệt ...": the announcer tells of its own deed
-_OWN_DEED = re.compile(r"\s*(?:rằng\s+)?(?:[\w\-]+\s+){0,2}?(?:đã|vừa|đã thành công|họ đã)\s", re.IGNORECASE)
 
 
 def _claim(words: ModalityWords, folded: str, sentence_start: int, trigger_start: int,
@@ -149,7 +155,7 @@ def _claim(words: ModalityWords, folded: str, sentence_start: int, trigger_start
             continue
         speaker = speakers[-1]
         between = folded[verb.end:trigger_start]
-        own_deed = bool(_OWN_DEED.match(between))
+        own_deed = bool(words.own_deed.match(between))
         # a party announcing what it did, or an armed party's announcement; a ministry of health
         # counting the dead reports, it does not claim
         armed = speaker.kind in ("military", "named", "unidentified", "militia")
@@ -164,13 +170,13 @@ PURPOSE_WORDS = {"để", "nhằm"}  # "tập trung tại Bắc Kinh để biể
 def modality_of(words: ModalityWords, folded: str, sentence_start: int, sentence_end: int, trigger_start: int,
                 actors: list[ActorMention], protest: bool = False) -> Modality:
     """The modality of the trigger at `trigger_start` in its sentence."""
-    clause = clause_start(folded, sentence_start, trigger_start)
+    clause = clause_start(words, folded, sentence_start, trigger_start)
     near_words = words.near_words
     nominal = bool(NOUN_FORM.match(folded, trigger_start))
     for hit in reversed(words.cues.find(folded, sentence_start, trigger_start)):
         # a conjunction that opens the clause belongs to it: "trước khi chúng bị bao vây"
         in_clause = hit.start >= clause or hit.end >= clause - 1
-        gap = _words_between(folded, hit.end, trigger_start, skip_light_verbs=nominal)
+        gap = _words_between(folded, hit.end, trigger_start, words.light_verbs if nominal else None)
         for modality, reach in hit.value:
             if modality == "background" or (protest and hit.text.lower() in PURPOSE_WORDS):
                 continue
