@@ -152,3 +152,11 @@ def test_pipeline_steps_read_words_through_the_language_object():
     assert {name: found for name, found in loads.items() if found} == {}
     words = language("vi")
     assert words.dates.forms and words.triggers.lexicon.search("quân đội không kích")
+
+
+def test_a_longer_light_verb_is_taken_before_its_first_word():
+    """VietNews: "... và mở màn cuộc chạy đua vũ trang ...": "mở màn" carries the noun whole; read as
+    "mở" it would leave "màn" counted as a word between a cue and a noun trigger."""
+    sentence = "làm thay đổi hoàn toàn cán cân sức mạnh và mở màn cuộc chạy đua vũ trang giữa các bộ tộc Maori"
+    kept = language("vi").modality.light_verbs.sub(" ", sentence).split()
+    assert "màn" not in kept and "mở" not in kept and "cuộc" in kept
