@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from frontline.geo.model import PlaceMention
-from frontline.lang import load
+from frontline.lang import alternation, load
 from frontline.pipeline.lexicon import Lexicon
 from frontline.taxonomy import INTER_CODES, actor_name
 
@@ -80,8 +80,7 @@ class ActorWords:
         for force in data["state_named"]:
             value = _Named(None, force["kind"], INTER_CODES[force["kind"]], force["country_iso2"])
             entries += [(alias, value) for alias in force["aliases"]]
-        links = "|".join(map(re.escape, data["country_links"]))
-        joiners = "|".join(map(re.escape, data["country_joiners"]))
+        links, joiners = alternation(data["country_links"]), alternation(data["country_joiners"])
         return cls(Lexicon(entries, exact), re.compile(rf"[\s\-]*(?:(?:{links})\s+)?", re.IGNORECASE),
                    re.compile(rf"\s*(?:,|{joiners})\s*", re.IGNORECASE))
 

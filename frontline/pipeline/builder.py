@@ -282,8 +282,6 @@ def _reject_reason(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, ca
 
 def _default_actors(candidate: Candidate) -> None:
     """The actor ACLED codes when the sentence names none: protesters, the police, unidentified men."""
-    from frontline.pipeline.actors import ActorMention as Actor
-
     sub = candidate.sub_event_type
     country = candidate.place.country
     actor1 = candidate.actor1
@@ -305,8 +303,8 @@ def _default_actors(candidate: Candidate) -> None:
     if actor1 is None and claimer is not None and claimer.country and sub not in PROTEST_TYPES \
             and not NOUN_FORM.match(candidate.trigger.text):
         # "Tel Aviv tuyên bố chiến dịch đã tiêu diệt 20 chiến binh": who claims the deed did it
-        candidate.actor1 = Actor(claimer.start, claimer.end, claimer.text, "military", 1,
-                                 actor_name("military", claimer.country), claimer.iso2, claimer.country)
+        candidate.actor1 = ActorMention(claimer.start, claimer.end, claimer.text, "military", 1,
+                                        actor_name("military", claimer.country), claimer.iso2, claimer.country)
         return
     if sub in PROTEST_TYPES and actor1 is not None and actor1.kind not in ("protesters", "rioters", "civilians"):
         if candidate.actor2 is None and actor1.kind in ("police", "military"):
@@ -323,5 +321,5 @@ def _default_actors(candidate: Candidate) -> None:
         owner = country  # the air defence of the country where the weapon was stopped
     if sub not in PROTEST_TYPES and actor1 is not None and actor1.kind == "civilians" and candidate.actor2 is None:
         candidate.actor2 = actor1
-    candidate.actor1 = Actor(candidate.trigger.start, candidate.trigger.start, "", kind, inter,
-                             actor_name(kind, owner), None, owner)
+    candidate.actor1 = ActorMention(candidate.trigger.start, candidate.trigger.start, "", kind, inter,
+                                    actor_name(kind, owner), None, owner)

@@ -22,8 +22,6 @@ from frontline.record import Document
 if TYPE_CHECKING:
     from frontline.lang.language import Language
 
-
-
 TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a caption
 STRAY_MAIN_MENTIONS = 2  # mentions of the main country that make a lone foreign town suspect
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontline.lang import load
+from frontline.lang import alternation, load
 from frontline.pipeline.actors import ActorMention
 from frontline.pipeline.lexicon import Hit, Lexicon
 from frontline.pipeline.triggers import NOUN_FORM
@@ -67,15 +67,10 @@ class ModalityWords:
                    Lexicon([(w, "ongoing") for w in data["background"]["ongoing"]]),
                    frozenset(data["background"]["after_noun"]), int(data["near_words"]),
                    tuple(data["speech_verbs"]),
-                   re.compile(rf"[,;:]|\s[-–]\s|\s(?:{_listed(data['clause_breaks'])})\s", re.IGNORECASE),
-                   re.compile(rf"\b(?:{_listed(data['light_verbs'])})\b"),
-                   re.compile(rf"\s*(?:(?:{_listed(data['that'])})\s+)?(?:[\w\-]+\s+){{0,2}}?"
-                              rf"(?:{_listed(data['own_deed'])})\s", re.IGNORECASE))
-
-
-def _listed(words: list[str]) -> str:
-    """An alternation of the words in the order the file lists them."""
-    return "|".join(re.escape(word).replace(r"\ ", " ") for word in words)
+                   re.compile(rf"[,;:]|\s[-–]\s|\s(?:{alternation(data['clause_breaks'])})\s", re.IGNORECASE),
+                   re.compile(rf"\b(?:{alternation(data['light_verbs'])})\b"),
+                   re.compile(rf"\s*(?:(?:{alternation(data['that'])})\s+)?(?:[\w\-]+\s+){{0,2}}?"
+                              rf"(?:{alternation(data['own_deed'])})\s", re.IGNORECASE))
 
 
 def clause_start(words: ModalityWords, folded: str, sentence_start: int, position: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontline.lang import load
+from frontline.lang import alternation, load
 from frontline.pipeline.actors import ActorMention
 from frontline.pipeline.lexicon import Lexicon
 
@@ -34,7 +34,7 @@ class TypingWords:
     @classmethod
     def of(cls, code: str) -> TypingWords:
         data = load(code, "typing")
-        avoided = "|".join(re.escape(w) for w in sorted(data["avoided"], key=len, reverse=True))
+        avoided = alternation(data["avoided"])
         return cls(Lexicon([(w, sub) for sub, words in data["weapons"].items() for w in words]),
                    Lexicon([(w, "projectile") for w in data["projectiles"]]),
                    Lexicon([(w, "forced") for w in data["forced"]]),
