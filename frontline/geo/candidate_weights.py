@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 
 from frontline.geo.model import Place
+from frontline.geo.rows import SRC_SPELLING
 
 # With no place cue, a name must be a town at least this big: 10,000 for a name of
 # several words; for one word (an English word or a surname as often as a town:
@@ -35,7 +36,7 @@ _BY_ACCIDENT_PENALTY = 3.0   # a country's own name is another place's alternate
 @dataclass(frozen=True, slots=True)
 class Candidate:
     place: Place
-    src: int       # 0 curated, 1 country name, 2 main name, 3 alternate name
+    src: int       # 0 curated, 1 country name, 2 main name, 3 alternate name, 4 spelling key only
     exact: bool    # the diacritics agree (not just the accent-folded key)
 
     @property
@@ -58,6 +59,8 @@ class Context:
 
 def admissible(c: Candidate, ctx: Context) -> bool:
     """May this candidate be what the name means here?"""
+    if c.src == SRC_SPELLING:   # "ở Kafar Zita": a town spelled otherwise needs a cue that says place
+        return ctx.cue and not (ctx.syllable or ctx.org or ctx.all_caps)
     if ctx.all_caps:
         return c.exact and c.src <= 1
     if ctx.syllable and not (c.exact and (c.src <= 1 or c.place.iso2 == "VN")):

@@ -23,7 +23,7 @@ class NameHit:
     """One place a looked-up name can mean."""
     place_id: int
     exact: str   # the stored name's exact key: equal to the query's when diacritics agree
-    src: int     # 0 curated, 1 country name, 2 main name, 3 alternate name
+    src: int     # 0 curated, 1 country name, 2 main name, 3 alternate name, 4 spelling key
 
 
 class Store:
@@ -32,6 +32,7 @@ class Store:
         self._local = threading.local()
         self.hits = lru_cache(maxsize=cache_size)(self._hits)
         self.place = lru_cache(maxsize=cache_size)(self._place)
+        self.spelled = lru_cache(maxsize=cache_size)(self._spelled)
 
     def _db(self) -> sqlite3.Connection:
         local = self._local
@@ -45,6 +46,11 @@ class Store:
         """Every place with a name of this fold key (diacritics, case and spaces aside)."""
         rows = self._db().execute("SELECT exact, place, src FROM name WHERE fold = ?", (fold,)).fetchall()
         return tuple(NameHit(place, exact, src) for exact, place, src in rows)
+
+    def _spelled(self, key: str) -> tuple[tuple[int, str], ...]:
+        """(place id, its name without the article) of the towns with this spelling key (text.py)."""
+        rows = self._db().execute("SELECT place, bare FROM spelling WHERE key = ?", (key,)).fetchall()
+        return tuple((place, bare) for place, bare in rows)
 
     def _place(self, place_id: int) -> Place | None:
         row = self._db().execute(f"SELECT {_PLACE_COLUMNS} FROM place WHERE id = ?", (place_id,)).fetchone()

@@ -19,7 +19,8 @@ from frontline.geo.candidate_weights import Candidate, Context, admissible, rank
 from frontline.geo.cues import GOVERNMENT, ORG, OWNER, PERSON, TITLE, Cues, PlaceCue
 from frontline.geo.gazetteer_file import Store
 from frontline.geo.model import Place, PlaceMention
-from frontline.geo.text import exact_key, fold_key, is_vietnamese
+from frontline.geo.rows import SRC_SPELLING
+from frontline.geo.text import exact_key, fold_key, is_vietnamese, spelling_key, without_article, written_alike
 from frontline.geo.tokens import CONNECTORS, Words, capitalised, runs, words
 
 MAX_WORDS = 6   # the longest name tried
@@ -113,7 +114,20 @@ class Finder:
             old = best.get(hit.place_id)
             if old is None or (exact, -hit.src) > (old.exact, -old.src):
                 best[hit.place_id] = Candidate(place, hit.src, exact)
+        if not best and not vietnamese:
+            return self._spelled(key)
         return tuple(best.values())
+
+    def _spelled(self, key: str) -> tuple[Candidate, ...]:
+        """The towns a name no stored spelling matches may be, by its spelling key ("Khan
+        Sheikhoun" for Khan Shaykhun): those whose name begins with the same letter and is
+        written nearly alike."""
+        spelled = spelling_key(key)
+        if not spelled:
+            return ()
+        bare = without_article(key)
+        places = (self.store.place(pid) for pid, stored in self.store.spelled(spelled) if written_alike(bare, stored))
+        return tuple(Candidate(place, SRC_SPELLING, False) for place in places if place is not None)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         ws = words(text, start, end)
@@ -333,5 +347,6 @@ class Finder:
         top = places[0]
         government = (around.cue is None and not around.owner and (top.kind == "country" or top.seat)
                       and (around.government or self.cues.government([], self._after(ws, j, low))))
+        spelled = all(c.src == SRC_SPELLING for c in self.candidates(_key(ws.text[start:end])))
         return PlaceMention(start, end, ws.text[start:end], places, around.cue.cue if around.cue else None,
-                            government, around.owner, scores)
+                            government, around.owner, scores, spelled)

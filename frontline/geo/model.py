@@ -34,6 +34,7 @@ class PlaceMention:
     government: bool = False        # a capital or country standing for its government ("chính phủ Damascus")
     attributive: bool = False       # the name modifies a noun before it: whose, not where ("Quân đội Syria")
     scores: tuple[float, ...] = ()  # one per candidate: how well it fits, higher is better
+    spelled: bool = False           # met only by its spelling key (text.py): kept where the article names the country
 
     @property
     def place(self) -> Place | None:

@@ -39,6 +39,7 @@ def resolve(mentions: list[PlaceMention]) -> list[PlaceMention]:
     The other places are summed up once per round and per name (their countries counted, their
     distinct sure points listed), so an article naming one town ten thousand times costs ten
     thousand look-ups, not a hundred million."""
+    mentions = _spelled_in_named_countries(mentions)
     current = list(mentions)
     for _ in range(_ROUNDS):
         tops = [(exact_key(m.text), m.place, _sure(m)) for m in current if m.place is not None]
@@ -52,6 +53,21 @@ def resolve(mentions: list[PlaceMention]) -> list[PlaceMention]:
             order = ranked[key]
             current.append(base if order is None else dataclasses.replace(base, candidates=order[0], scores=order[1]))
     return current
+
+
+def _spelled_in_named_countries(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name met only by its spelling key keeps the towns in countries the article names
+    otherwise, and is no place when there are none."""
+    named = {m.place.iso2 for m in mentions if not m.spelled and m.place is not None}
+    kept = []
+    for m in mentions:
+        if m.spelled:
+            pairs = [(p, s) for p, s in zip(m.candidates, m.scores or (0.0,) * len(m.candidates)) if p.iso2 in named]
+            if not pairs:
+                continue
+            m = dataclasses.replace(m, candidates=tuple(p for p, _ in pairs), scores=tuple(s for _, s in pairs))
+        kept.append(m)
+    return kept
 
 
 class _Context:

@@ -3,7 +3,9 @@
 Places are countries, admin1 regions (province, governorate, state) and
 GeoNames cities, plus the few points places.yaml adds. Each name carries a
 source rank `src` (lower is more trusted): 0 curated, 1 a country's name,
-2 a place's main name, 3 an alternate name.
+2 a place's main name, 3 an alternate name. A town of a country whose names are
+romanised from another script is also stored under its spelling key (text.py), which
+a name may meet only when nothing else matches it (src 4).
 """
 from __future__ import annotations
 
@@ -14,9 +16,9 @@ from typing import Any
 
 from frontline.geo import sources
 from frontline.geo.curated import CuratedPlace, load_curated
-from frontline.geo.text import ascii_name, exact_key, fold_key, is_latin
+from frontline.geo.text import ascii_name, exact_key, fold_key, is_latin, spelling_key, spelling_rules, without_article
 
-SRC_CURATED, SRC_COUNTRY, SRC_MAIN, SRC_ALT = 0, 1, 2, 3
+SRC_CURATED, SRC_COUNTRY, SRC_MAIN, SRC_ALT, SRC_SPELLING = 0, 1, 2, 3, 4
 SYNTHETIC_ID = 1_000_000_000   # ids of places without a GeoNames id start here
 _ADMIN1_GENERIC = re.compile(
     r"^(?:Muhafazat|Wilayat-e|Mayorality of|Provincia de|Province of)\s+"
@@ -209,3 +211,18 @@ def lexicon_rows() -> set[str]:
     """Vietnamese syllables, and words of two, to tell "Ý tưởng" (idea) from "Ý" (Italy)."""
     words = sources.vietnamese_lexicon()
     return {w for w in words if w.count(" ") == 1} | {s for w in words for s in w.split()}
+
+
+def spelling_rows(out: Gathered) -> set[tuple[str, int, str]]:
+    """(spelling key, place id, the name without its article) for the main names of the towns of the
+    countries whose names are romanised from another script ("Khan Shaykhun" -> ("knskn", id, "khanshaykhun"))."""
+    countries = frozenset(spelling_rules()["countries"])
+    rows: set[tuple[str, int, str]] = set()
+    for (_, exact, pid), src in out.names.items():
+        row = out.places[pid]
+        # main names only: GeoNames' alternates hold other languages' names, which collide
+        if src == SRC_MAIN and row.kind == "city" and row.iso2 in countries and is_latin(exact):
+            key = spelling_key(exact)
+            if key:
+                rows.add((key, pid, without_article(exact)))
+    return rows

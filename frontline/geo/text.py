@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
 
 _APOSTROPHES = "'’‘ʼʻʿʾ`´ʹ"
 _SEPARATORS = "-‐‑‒–—―_.,/()"
@@ -70,3 +73,51 @@ def is_latin(name: str) -> bool:
         if c.isalpha() and not c.isascii() and not unicodedata.name(c, "").startswith("LATIN"):
             return False
     return True
+
+
+@cache
+def spelling_rules() -> dict:
+    """data/spelling.yaml: how romanised spellings of one name differ."""
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent / "data" / "spelling.yaml").read_text(encoding="utf-8"))
+
+
+def without_article(name: str) -> str:
+    """The name's words, accents, case and an article written apart dropped: "al - Ruwaydah" -> "ruwaydah"."""
+    articles = frozenset(spelling_rules()["articles"])
+    words = fold_spaced(name).split()
+    return "".join(w for i, w in enumerate(words) if not (w in articles and i < len(words) - 1))
+
+
+def fold_spaced(name: str) -> str:
+    """exact_key without diacritics (spaces kept)."""
+    key = exact_key(name).translate(_FOLD_LETTERS)
+    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+
+
+def written_alike(bare: str, stored: str) -> bool:
+    """Two names without their articles that begin alike and share most letters in order
+    ("kafarzita", "kafrzayta"); "toloulsafa" and "telsheva" share a key but not a spelling."""
+    rules = spelling_rules()
+    same = rules["same"]
+    if not bare or not stored or same.get(bare[0], bare[0]) != same.get(stored[0], stored[0]):
+        return False
+    if abs(len(bare) - len(stored)) > rules["max_length_difference"]:
+        return False
+    return SequenceMatcher(None, bare, stored, autojunk=False).ratio() >= rules["min_similarity"]
+
+
+def spelling_key(name: str) -> str:
+    """The consonants of a romanised name, the way its spellings agree: "Khan Sheikhoun" and
+    "Khan Shaykhun" -> "knskn", "Kafar Zita" and "Kafr Zita" -> "kfrzt". Empty when too short."""
+    rules = spelling_rules()
+    bare = without_article(name)
+    for ending in sorted(rules["endings"], key=len, reverse=True):
+        if bare.endswith(ending) and len(bare) - len(ending) >= rules["min_letters"]:
+            bare = bare[: -len(ending)]
+            break
+    same = rules["same"]
+    letters = [same.get(c, c) for c in bare if c.isalpha() and c not in rules["dropped"]]
+    key = "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+    return key if len(key) >= rules["min_letters"] else ""
