@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from frontline.lang.language import language
-from frontline.pipeline.dates import find_dates
+from frontline.pipeline.mentions.dates import find_dates
 from frontline.record import Published
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dantri-2020-21.jsonl"

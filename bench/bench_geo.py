@@ -45,7 +45,7 @@ def main(limit: int | None) -> None:
     start = time.perf_counter()
     mentions = sum(len(g.resolve(g.find(text))) for text in articles)
     took = time.perf_counter() - start
-    print(f"whole articles (find(text) once each, as pipeline/context.py calls it): "
+    print(f"whole articles (find(text) once each, as pipeline/events/context.py calls it): "
           f"{len(articles) / took:.0f} articles/s, {mentions / took:.0f} mentions/s")
     print(f"RSS after the run: {rss_mb():.0f} MB")
 

@@ -12,7 +12,7 @@ import pytest
 
 from frontline.lang import load
 from frontline.lang.language import language
-from frontline.pipeline.dates import DateMention, find_dates, undated_event_date
+from frontline.pipeline.mentions.dates import DateMention, find_dates, undated_event_date
 from frontline.record import Published
 
 

@@ -15,8 +15,8 @@ import pytest
 from frontline.errors import ItemProblem, ItemRejected
 from frontline.io import read_inputs
 from frontline.io.webpage import NO_ARTICLE
-from frontline.pipeline import language
-from frontline.pipeline.language import check_language, identify
+from frontline.pipeline.text import language
+from frontline.pipeline.text.language import check_language, identify
 from frontline.record import Document, Published
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed" / "albu_kamal_2017-11.txt"

@@ -25,6 +25,7 @@ SHAPES: dict[str, dict[str, type]] = {
     "modality.yaml": {"near_words": int, "planned": dict, "negated": dict, "hypothetical": dict, "not_cues": list,
                       "speech_verbs": list, "claim_verbs": list, "background": dict, "skip_sentence": list,
                       "clause_breaks": list, "light_verbs": list, "that": list, "own_deed": list},
+    "noun_form.yaml": {"heads": list, "plural": list},
     "numbers.yaml": {"digits": dict, "vague": dict, "death_words": list, "people_nouns": list, "fillers": list,
                      "bounds": list, "killing_verbs": list, "and": list, "among_them": list},
     "places.yaml": {"places": list},
@@ -126,7 +127,7 @@ def test_every_frame_phrasing_is_read_by_the_pipeline():
 
     names = {f.name for f in fields(FramePhrasings)}
     assert set(_load("frame.yaml")) == names
-    code = "".join(p.read_text(encoding="utf-8") for p in (LANG_VI.parents[1] / "pipeline").glob("*.py"))
+    code = "".join(p.read_text(encoding="utf-8") for p in (LANG_VI.parents[1] / "pipeline").rglob("*.py"))
     assert {name for name in names if not re.search(rf"\.frame\.{name}\b|\bphr\.{name}\b", code)} == set()
     phrasings = language("vi").frame
     assert phrasings.speech.search("Cảnh sát Bỉ cho biết") and not phrasings.speech.search("Cảnh sát Bỉ bắt giữ")
@@ -148,7 +149,7 @@ def test_pipeline_steps_read_words_through_the_language_object():
     article's Language (lang/language.py), so a second language needs no change to the steps."""
     pipeline = LANG_VI.parents[1] / "pipeline"
     loads = {p.name: re.findall(r"""load\(\s*["'][a-z]{2}["']""", p.read_text(encoding="utf-8"))
-             for p in pipeline.glob("*.py")}
+             for p in pipeline.rglob("*.py")}
     assert {name: found for name, found in loads.items() if found} == {}
     words = language("vi")
     assert words.dates.forms and words.triggers.lexicon.search("quân đội không kích")
@@ -160,3 +161,19 @@ def test_a_longer_light_verb_is_taken_before_its_first_word():
     sentence = "làm thay đổi hoàn toàn cán cân sức mạnh và mở màn cuộc chạy đua vũ trang giữa các bộ tộc Maori"
     kept = language("vi").modality.light_verbs.sub(" ", sentence).split()
     assert "màn" not in kept and "mở" not in kept and "cuộc" in kept
+
+
+@pytest.mark.parametrize("sentence, nominal", [
+    # VietNews: the strikes named as a noun ("những đợt không kích") are what Israel answered with
+    ("một loạt pháo rocket phóng đi từ dải Gaza khiến Israel lập tức trả đũa bằng những đợt không kích dồn dập.",
+     True),
+    # VietNews: the verb, done by the planes of the sentence
+    ("Hai chiến đấu cơ F -15 của liên quân do Mỹ dẫn đầu mới đây đã không kích vào lực lượng Kurd.", False),
+])
+def test_a_war_word_knows_its_noun_form_from_the_language_data(sentence, nominal):
+    from frontline.pipeline.mentions.triggers import find_triggers
+    from frontline.pipeline.text.normalize import fold_tones
+
+    folded = fold_tones(sentence)
+    strikes = [t for t in find_triggers(language("vi").triggers, folded, 0, len(folded)) if "không kích" in t.text]
+    assert [t.nominal for t in strikes] == [nominal]

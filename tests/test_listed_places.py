@@ -6,7 +6,7 @@ from passages import Passage, extract
 
 from frontline.geo import gazetteer
 from frontline.geo.cues import cues
-from frontline.pipeline.listed_places import listed_names
+from frontline.pipeline.events.listed_places import listed_names
 from frontline.record import Event
 
 

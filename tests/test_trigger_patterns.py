@@ -5,8 +5,8 @@ import pytest
 from passages import Passage, extract
 
 from frontline.lang.language import language
-from frontline.pipeline.normalize import fold_tones, nfc
-from frontline.pipeline.triggers import find_triggers
+from frontline.pipeline.mentions.triggers import find_triggers
+from frontline.pipeline.text.normalize import fold_tones, nfc
 
 
 def triggers_in(sentence: str) -> list[str]:

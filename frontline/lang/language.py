@@ -15,13 +15,13 @@ from frontline.geo.cues import Cues, cues
 from frontline.lang import load
 
 if TYPE_CHECKING:
-    from frontline.pipeline.actors import ActorWords
-    from frontline.pipeline.date_rules import DateGrammar
-    from frontline.pipeline.fatalities import NumberWords
-    from frontline.pipeline.modality import ModalityWords
-    from frontline.pipeline.sources import SourceWords
-    from frontline.pipeline.sub_event import TypingWords
-    from frontline.pipeline.triggers import TriggerWords
+    from frontline.pipeline.events.sub_event import TypingWords
+    from frontline.pipeline.mentions.actors import ActorWords
+    from frontline.pipeline.mentions.date_rules import DateGrammar
+    from frontline.pipeline.mentions.fatalities import NumberWords
+    from frontline.pipeline.mentions.modality import ModalityWords
+    from frontline.pipeline.mentions.sources import SourceWords
+    from frontline.pipeline.mentions.triggers import TriggerWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +90,13 @@ def language(code: str) -> Language:
     """The language `code`, loaded once per process."""
     # each step's module says how its words compile; those modules sit in the pipeline package,
     # whose own modules import this one (FramePhrasings), so they are imported when first asked for
-    from frontline.pipeline.actors import ActorWords
-    from frontline.pipeline.date_rules import DateGrammar
-    from frontline.pipeline.fatalities import NumberWords
-    from frontline.pipeline.modality import ModalityWords
-    from frontline.pipeline.sources import SourceWords
-    from frontline.pipeline.sub_event import TypingWords
-    from frontline.pipeline.triggers import TriggerWords
+    from frontline.pipeline.events.sub_event import TypingWords
+    from frontline.pipeline.mentions.actors import ActorWords
+    from frontline.pipeline.mentions.date_rules import DateGrammar
+    from frontline.pipeline.mentions.fatalities import NumberWords
+    from frontline.pipeline.mentions.modality import ModalityWords
+    from frontline.pipeline.mentions.sources import SourceWords
+    from frontline.pipeline.mentions.triggers import TriggerWords
 
     modality = ModalityWords.of(code)
     return Language(code, TriggerWords.of(code), modality, ActorWords.of(code), TypingWords.of(code),

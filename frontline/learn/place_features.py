@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from frontline.learn.features import bucket as _bucket
-from frontline.pipeline.modality import clause_start
+from frontline.pipeline.mentions.modality import clause_start
 
 _WORD = re.compile(r"\w+")
 _LIST_NEIGHBOUR = re.compile(r"^\s*(?:,|và|hoặc|cũng như)\s*$", re.IGNORECASE)

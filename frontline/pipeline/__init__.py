@@ -10,18 +10,18 @@ whose war words are all in a peaceful sense never reaches the gazetteer.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from frontline.lang import SUPPORTED
 from frontline.lang.language import language as load_language  # not `language`: a submodule has that name
 from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
-from frontline.pipeline.assemble import drop_lone_titles, group_candidates, share_tolls, to_event
-from frontline.pipeline.builder import build_candidates
+from frontline.pipeline.events.assemble import drop_lone_titles, group_candidates, share_tolls, to_event
+from frontline.pipeline.events.builder import build_candidates
 from frontline.pipeline.explanation import Explanation
-from frontline.pipeline.gate import may_hold_events, sense_checked_triggers
-from frontline.pipeline.language import check_language
-from frontline.pipeline.normalize import fold_tones
-from frontline.pipeline.segment import sentences
+from frontline.pipeline.mentions.gate import may_hold_events, sense_checked_triggers
+from frontline.pipeline.text.language import check_language
+from frontline.pipeline.text.normalize import fold_tones
+from frontline.pipeline.text.segment import sentences
 from frontline.record import Document, Event
 
 
@@ -56,7 +56,7 @@ def shipped_models() -> Models:
 
 def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_ONLY):
     """The article's context, language and candidate events (one per trigger and place)."""
-    from frontline.pipeline.context import read_article
+    from frontline.pipeline.events.context import read_article
 
     lang = check_language(doc)
     words = load_language(lang if lang in SUPPORTED else SUPPORTED[0])
@@ -80,10 +80,9 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
         # doubted, not dropped: the event model weighs it ("Quân đội Ai Cập cho biết đã có 6 binh sĩ
         # thiệt mạng" has no war word the gate accepts; "cảnh sát ... bắt" may be a political arrest)
         for sentence, trigger, reason in off_sense:
-            for c in build_candidates(ctx, sentence, trigger, Explanation(doc.doc_id, enabled=False),
-                                      models.place, models.type):
-                c.dropped = c.dropped or f"sense {reason}"
-                candidates.append(c)
+            candidates += [replace(c, dropped=c.dropped or f"sense {reason}")
+                           for c in build_candidates(ctx, sentence, trigger, Explanation(doc.doc_id, enabled=False),
+                                                     models.place, models.type)]
     return ctx, lang, candidates
 
 

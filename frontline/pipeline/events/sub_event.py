@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from frontline.lang import alternation, load
-from frontline.pipeline.actors import ActorMention
-from frontline.pipeline.lexicon import Lexicon
+from frontline.pipeline.mentions.actors import ActorMention
+from frontline.pipeline.text.lexicon import Lexicon
 
 
 @dataclass(frozen=True, slots=True)

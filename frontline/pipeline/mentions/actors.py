@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from frontline.geo.model import PlaceMention
 from frontline.lang import alternation, load
-from frontline.pipeline.lexicon import Lexicon
+from frontline.pipeline.text.lexicon import Lexicon
 from frontline.taxonomy import INTER_CODES, actor_name
 
 

@@ -12,7 +12,7 @@ import hashlib
 
 from frontline.geo.rank import distance_km
 from frontline.notes import english_note
-from frontline.pipeline.frame import Candidate
+from frontline.pipeline.events.frame import Candidate
 from frontline.record import EXPORTED_MODALITIES, Event, Span
 from frontline.taxonomy import event_type, interaction
 

@@ -11,21 +11,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from frontline.geo.model import Place, PlaceMention
-from frontline.geo.rank import distance_km
 from frontline.lang.language import FramePhrasings
-from frontline.pipeline.actors import ActorMention, country_actor
-from frontline.pipeline.context import ArticleContext
-from frontline.pipeline.dates import DateMention
-from frontline.pipeline.modality import Modality, clause_start
-from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import NOUN_FORM, Trigger
+from frontline.pipeline.events.context import ArticleContext
+from frontline.pipeline.mentions.actors import ActorMention, country_actor
+from frontline.pipeline.mentions.dates import DateMention
+from frontline.pipeline.mentions.modality import Modality, clause_start
+from frontline.pipeline.mentions.triggers import Trigger
+from frontline.pipeline.text.segment import Sentence
 
 SPEAKING_ONLY = ("police", "government", "civilians", "protesters")
 INHERIT_SENTENCES = 3
 
-@dataclass(slots=True)
+
+@dataclass(frozen=True, slots=True)
 class DateChoice:
-    date: object            # datetime.date
+    date: dt.date
     precision: int
     mention: DateMention | None
     how: str                # "in sentence", "from sentence N", "publication date"
@@ -36,24 +36,26 @@ class DateChoice:
         return self.mention is not None and self.mention.precision == 1
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
+    """One reading of a war word: who, where, when, how told, what type. Made whole by
+    build_candidate, never changed after: a step that places it elsewhere makes a new one."""
     sentence: Sentence
     trigger: Trigger
-    actor1: ActorMention | None = None
-    actor2: ActorMention | None = None
-    assoc1: list[ActorMention] = field(default_factory=list)
-    place: Place | None = None
-    place_mention: PlaceMention | None = None
-    place_how: str = ""
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc1: list[ActorMention]
+    place: Place
+    place_mention: PlaceMention | None   # None: taken from another sentence or the article
+    place_how: str
+    date: DateChoice
+    modality: Modality
+    sub_event_type: str
+    type_reason: str
     place_near: bool = False   # "gần thành phố Idlib", "ngoại ô Damascus": near the town, not in it
-    date: DateChoice | None = None
-    modality: Modality | None = None
-    sub_event_type: str | None = None
-    type_reason: str = ""
     fatalities: int | None = None
     fatality_span: tuple[int, int] | None = None
-    dropped: str | None = None
+    dropped: str | None = None   # why the rules doubt it (the event model weighs it)
     place_options: list = field(default_factory=list)  # (PlaceMention, features) the place model weighs
     type_features: dict = field(default_factory=dict)  # what the type model weighs
     place_score: float | None = None   # the place model's probability for this place
@@ -74,7 +76,7 @@ class Candidate:
         own_date = self.date is not None and self.date.how == "in sentence"
         undated = self.date is None or self.date.how == "publication date"
         # "cuộc tấn công đã buộc Nga ...": "the attack" of an earlier sentence, not a new one
-        anaphoric = self.trigger.spec.generic and bool(NOUN_FORM.match(self.trigger.text)) and not own_date
+        anaphoric = self.trigger.spec.generic and self.trigger.nominal and not own_date
         return (self.generic and not own_place and not own_date) or (undated and not own_place) or anaphoric
 
 
@@ -152,7 +154,7 @@ def _can_act(phr: FramePhrasings, folded: str, actor: ActorMention, trigger: Tri
         # "máy nhắn tin của Hezbollah phát nổ": whose pagers, not who set them off; but "các máy bay
         # chiến đấu của Không quân Syria đã oanh tạc": the air force's planes are the air force
         return False
-    return not (actor.kind in SPEAKING_ONLY and phr.speech.search(between) and NOUN_FORM.match(trigger.text))
+    return not (actor.kind in SPEAKING_ONLY and phr.speech.search(between) and trigger.nominal)
 
 
 def _country_subject(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> ActorMention | None:
@@ -177,139 +179,6 @@ def _owner_after(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> A
     if after and phr.agent_of.fullmatch(ctx.folded, trigger.end, after[0].start):
         return country_actor(after[0], ctx.text)
     return None
-
-
-def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
-                 actors: tuple[ActorMention | None, ...]) -> tuple[Place | None, PlaceMention | None, str]:
-    """The place nearest the trigger in its sentence; else the sentences before; else the article's.
-
-    A place taken from elsewhere must lie in a country the sentence is about (its
-    actors' or places' countries); if not, the event is placed at that country.
-    """
-    phr = ctx.language.frame
-    taken = [(a.start, a.end) for a in actors if a is not None]
-    mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
-    cities = [m for m in mentions if m.place.kind != "country"]
-    countries = ctx.sentence_countries(sentence)
-    capital = phr.capital.search(ctx.folded, sentence.start, sentence.end)
-    if capital and not cities and countries and ctx.capital(countries[0]) is not None:
-        return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
-    here = without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)
-                                     and not ctx.stray(m)])
-    if here:
-        best = _nearest_place(ctx, sentence, trigger, here, actors[0])
-        if best.place.kind == "country" and phr.capital_of.search(ctx.folded, sentence.start, best.start):
-            city = ctx.capital(best.place.iso2)
-            if city is not None:
-                return city, best, "the capital of the country named"
-        return best.place, best, "in sentence"
-    found, how = None, ""
-    for back in range(1, INHERIT_SENTENCES + 1):
-        index = sentence.index - back
-        if index < 0:
-            break
-        before = ctx.sentences[index]
-        earlier = [m for m in ctx.event_places(before) if m.place.kind != "country"
-                   and not phr.not_there.search(ctx.folded, before.start, m.start)]
-        if len({m.place.geonameid for m in earlier}) > 1:
-            break  # "Dijon, Lyon và Marseille": which of them the next sentence means is unknown
-        if earlier:
-            found, how = earlier[-1].place, f"from {back} sentence(s) before"
-            break
-    main = ctx.main_place()
-    main_country = main.iso2 if main else None
-    if found is not None and found.iso2 not in countries and found.iso2 != main_country:
-        found = None  # a town of another country named just before: "quan chức ... tại New Delhi"
-    if found is None:
-        found, how = main, "the article's main place"
-    if countries and (found is None or found.iso2 not in countries and found.iso2 != main_country):
-        return ctx.country_place(countries[0]), None, "the country the sentence names"
-    return found, None, how
-
-
-
-def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) -> list[PlaceMention]:
-    """The places listed with the chosen one, in order: each is an event of its own (ACLED)."""
-    phr = ctx.language.frame
-    mentions = [m for m in ctx.event_places(sentence) if m.place.kind == chosen.place.kind]
-    index = next(i for i, m in enumerate(mentions) if m.start == chosen.start)
-    start = end = index
-    while start > 0 and phr.list_gap.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
-        start -= 1
-    while end + 1 < len(mentions) and phr.list_gap.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
-        end += 1
-    return mentions[start:end + 1]
-
-
-def without_containers(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop the city that only says where the town before it is: "thị trấn Insein, Yangon"."""
-    kept = []
-    for i, mention in enumerate(mentions):
-        before = mentions[i - 1] if i else None
-        if (before is not None and before.place.kind == "city" and mention.place.kind in ("city", "admin1")
-                and ctx.folded[before.end:mention.start].strip() in (",", "-", "–")
-                and mention.place.population > before.place.population
-                and (mention.place.kind == "admin1" or distance_km(before.place, mention.place) <= 60)):
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention) -> bool:
-    """Whether the words before a place make it where something came from, not where it happened.
-
-    "tên lửa bắn đi từ Israel" is not in Israel; but a withdrawal happens at the place
-    left: "rút khỏi thành phố Al-Qaim".
-    """
-    phr = ctx.language.frame
-    away = phr.not_there.search(ctx.folded, sentence.start, mention.start)
-    return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
-
-
-def _clause_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
-                  actor1: ActorMention | None) -> tuple[bool, bool, bool, bool, bool]:
-    """outside the trigger's clause, where something came from (or an owner), the acting state's own
-    country, fronted, and "away" ("từ", "khỏi"): `_rank`'s key and part of the place model's view."""
-    phr = ctx.language.frame
-    place = mention.place
-    away = _away(ctx, sentence, trigger, mention)
-    origin = away or (place.kind == "country" and bool(phr.owner.search(ctx.folded, sentence.start, mention.start)))
-    # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
-    own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
-                   and trigger.kind not in ("arrest", "protest", "riot"))
-    # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
-    clause = clause_start(ctx.language.modality, ctx.folded, sentence.start, trigger.start)
-    end_match = phr.clause_end.search(ctx.folded, trigger.end, sentence.end)
-    fronted = bool(phr.fronted_place.match(ctx.folded, sentence.start)) and mention.start < clause
-    outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
-    return outside, origin, own_country, fronted, away
-
-
-def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
-                actor1: ActorMention | None) -> dict[str, bool]:
-    """The rules' tests of a place for a trigger, by name: what the place model sees of them."""
-    outside, origin, own_country, fronted, away = _clause_tests(ctx, sentence, trigger, mention, actor1)
-    return {"outside_clause": outside, "origin": origin, "own_country": own_country, "fronted": fronted,
-            "away": away, "stray": ctx.stray(mention), "near": near_place(ctx, sentence, mention)}
-
-
-def near_place(ctx: ArticleContext, sentence: Sentence, mention: PlaceMention) -> bool:
-    """ACLED's geo_precision 2: the words before the place put the event near it, not in it."""
-    phr = ctx.language.frame
-    return bool(phr.near_word.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
-
-
-def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
-          actor1: ActorMention | None) -> tuple:
-    outside, origin, own_country, _, _ = _clause_tests(ctx, sentence, trigger, mention, actor1)
-    specificity = {"city": 0, "admin1": 1, "country": 2}.get(mention.place.kind, 3)
-    distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
-    return (outside, origin, own_country, specificity, distance)
-
-
-def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],
-                   actor1: ActorMention | None) -> PlaceMention:
-    return min(mentions, key=lambda m: _rank(ctx, sentence, trigger, m, actor1))
 
 
 def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> DateChoice | None:

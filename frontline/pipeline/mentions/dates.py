@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from frontline.pipeline import date_rules as rules
+from frontline.pipeline.mentions import date_rules as rules
 from frontline.record import Published
 
 

@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 
 from frontline.lang import alternation, load
-from frontline.pipeline.actors import ActorMention
-from frontline.pipeline.lexicon import Hit, Lexicon
-from frontline.pipeline.triggers import NOUN_FORM
+from frontline.pipeline.mentions.actors import ActorMention
+from frontline.pipeline.mentions.triggers import noun_forms
+from frontline.pipeline.text.lexicon import Hit, Lexicon
 
 # Parentheses and quote marks do not break a clause: "một máy bay không người lái (UAV) cũng bị
 # tiêu diệt"; "chuẩn bị cho “ác mộng” bạo loạn" (quotes also mark words, not only speech).
 _WORD = re.compile(r"\w+")
-_NOUN_AND_HEAD = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s+\w+(?:\s+\w+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +56,8 @@ class ModalityWords:
     clause_break: re.Pattern[str]   # a comma, a colon, a dash or a word that opens a clause
     light_verbs: re.Pattern[str]    # "tiến hành", "các": not counted between a cue and a noun trigger
     own_deed: re.Pattern[str]       # "X tuyên bố (chiến dịch) đã tiêu diệt": the announcer tells of its own deed
+    noun_form: re.Pattern[str]      # "các cuộc ": a war word's noun head (noun_form.yaml)
+    noun_and_head: re.Pattern[str]  # "các cuộc biểu tình": the head and its noun
 
     @classmethod
     def of(cls, code: str) -> ModalityWords:
@@ -70,7 +71,8 @@ class ModalityWords:
                    re.compile(rf"[,;:]|\s[-–]\s|\s(?:{alternation(data['clause_breaks'])})\s", re.IGNORECASE),
                    re.compile(rf"\b(?:{alternation(data['light_verbs'])})\b"),
                    re.compile(rf"\s*(?:(?:{alternation(data['that'])})\s+)?(?:[\w\-]+\s+){{0,2}}?"
-                              rf"(?:{alternation(data['own_deed'])})\s", re.IGNORECASE))
+                              rf"(?:{alternation(data['own_deed'])})\s", re.IGNORECASE),
+                   *noun_forms(code))
 
 
 def clause_start(words: ModalityWords, folded: str, sentence_start: int, position: int) -> int:
@@ -116,7 +118,7 @@ def background_reason(words: ModalityWords, folded: str, sentence_start: int, tr
         if (("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value)
                 or (hit.end <= trigger_start and ("background", "before") in hit.value)):
             return f"background: '{hit.text}'"
-    if NOUN_FORM.match(folded, trigger_start):
+    if words.noun_form.match(folded, trigger_start):
         window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
         ongoing = words.ongoing.find(window)
         if ongoing:
@@ -127,7 +129,7 @@ def background_reason(words: ModalityWords, folded: str, sentence_start: int, tr
 def after_noun_modality(words: ModalityWords, folded: str, trigger_start: int, trigger_end: int,
                         sentence_end: int) -> Modality | None:
     """A modal after a noun trigger in subject position: "các cuộc biểu tình ... có thể bùng phát"."""
-    if not NOUN_FORM.match(folded, trigger_start):
+    if not words.noun_form.match(folded, trigger_start):
         return None
     end_match = words.clause_break.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
@@ -167,7 +169,7 @@ def modality_of(words: ModalityWords, folded: str, sentence_start: int, sentence
     """The modality of the trigger at `trigger_start` in its sentence."""
     clause = clause_start(words, folded, sentence_start, trigger_start)
     near_words = words.near_words
-    nominal = bool(NOUN_FORM.match(folded, trigger_start))
+    nominal = bool(words.noun_form.match(folded, trigger_start))
     for hit in reversed(words.cues.find(folded, sentence_start, trigger_start)):
         # a conjunction that opens the clause belongs to it: "trước khi chúng bị bao vây"
         in_clause = hit.start >= clause or hit.end >= clause - 1
@@ -184,12 +186,12 @@ def modality_of(words: ModalityWords, folded: str, sentence_start: int, sentence
     for hit in words.cues.find(folded, trigger_start, sentence_end):
         if any(modality != "background" and reach == "sentence" for modality, reach in hit.value):
             return Modality(next(m for m, r in hit.value if r == "sentence"), f"'{hit.text}' in the sentence", hit)
-    noun_end = _trigger_end(folded, trigger_start, sentence_end)
+    noun_end = _trigger_end(words, folded, trigger_start, sentence_end)
     return (after_noun_modality(words, folded, trigger_start, noun_end, sentence_end)
             or _claim(words, folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact"))
 
 
-def _trigger_end(folded: str, trigger_start: int, sentence_end: int) -> int:
+def _trigger_end(words: ModalityWords, folded: str, trigger_start: int, sentence_end: int) -> int:
     """The end of a noun trigger's head and noun: "cuộc biểu tình" of "các cuộc biểu tình, tuần hành"."""
-    m = _NOUN_AND_HEAD.match(folded, trigger_start, sentence_end)
+    m = words.noun_and_head.match(folded, trigger_start, sentence_end)
     return m.end() if m else trigger_start

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from frontline.lang import load
-from frontline.pipeline.lexicon import Hit, Lexicon
+from frontline.pipeline.text.lexicon import Hit, Lexicon
 
 _NEAR = 24  # characters either side of a short name in which a citing word must stand
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from frontline.geo import gazetteer
 from frontline.geo.model import Place, PlaceMention
-from frontline.pipeline.actors import ActorMention, find_actors
-from frontline.pipeline.dates import DateMention, find_dates
-from frontline.pipeline.segment import Sentence
-from frontline.pipeline.sources import find_sources, source_names
+from frontline.pipeline.mentions.actors import ActorMention, find_actors
+from frontline.pipeline.mentions.dates import DateMention, find_dates
+from frontline.pipeline.mentions.sources import find_sources, source_names
+from frontline.pipeline.text.segment import Sentence
 from frontline.record import Document
 
 if TYPE_CHECKING:

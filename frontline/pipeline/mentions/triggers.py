@@ -11,14 +11,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from frontline.lang import load
-from frontline.pipeline.lexicon import Lexicon
-from frontline.pipeline.normalize import fold_tones
+from frontline.lang import alternation, load
+from frontline.pipeline.text.lexicon import Lexicon
+from frontline.pipeline.text.normalize import fold_tones
 
 NOT_A_TRIGGER = "none"
-# A trigger in its noun form ("vụ tấn công", "các cuộc biểu tình"): named, reported or referred to
-# rather than done by the sentence's subject. Modality, roles and assembly all read it.
-NOUN_FORM = re.compile(r"(?:các |những )?(?:vụ|cuộc|đợt|trận|đòn)\s", re.IGNORECASE)
+
+
+def noun_forms(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A war word's noun form (noun_form.yaml): its head ("các cuộc "), and its head with the one
+    or two words of the noun after it ("các cuộc biểu tình")."""
+    data = load(code, "noun_form")
+    head = rf"(?:(?:{alternation(data['plural'])}) )?(?:{alternation(data['heads'])})"
+    return re.compile(rf"{head}\s", re.IGNORECASE), re.compile(rf"{head}\s+\w+(?:\s+\w+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,7 @@ class Trigger:
     end: int
     text: str
     spec: TriggerSpec
+    nominal: bool = False   # in its noun form ("vụ tấn công"): named or referred to, not done (noun_form.yaml)
 
     @property
     def kind(self) -> str:
@@ -115,12 +121,14 @@ class TriggerWords:
     patterns: tuple[TriggerPattern, ...]
     context: Lexicon[tuple[str, ...]]   # context word -> its classes (weapon, armed, ...)
     domains: Lexicon[str]               # peaceful-domain word -> its domain (sport, business, ...)
+    noun_form: re.Pattern[str]          # "các cuộc ": a war word's noun head
 
     @classmethod
     def of(cls, code: str) -> TriggerWords:
         groups, senses = load(code, "triggers"), load(code, "senses")
         domains = Lexicon([(word, name) for name, words in senses["domains"].items() for word in words])
-        return cls(_trigger_lexicon(groups), _trigger_patterns(groups), _context_lexicon(senses), domains)
+        return cls(_trigger_lexicon(groups), _trigger_patterns(groups), _context_lexicon(senses), domains,
+                   noun_forms(code)[0])
 
 
 def may_be_triggered(words: TriggerWords, folded: str) -> bool:
@@ -133,11 +141,13 @@ def find_triggers(words: TriggerWords, folded: str, start: int, end: int) -> lis
     """Trigger words and phrasings in folded[start:end], without the words marked as another sense;
     a phrasing overlapping a listed word gives way to it."""
     hits = words.lexicon.find(folded, start, end)
-    found = [Trigger(h.start, h.end, h.text, h.value) for h in hits if h.value.kind != NOT_A_TRIGGER]
+    nominal = words.noun_form.match
+    found = [Trigger(h.start, h.end, h.text, h.value, bool(nominal(folded, h.start)))
+             for h in hits if h.value.kind != NOT_A_TRIGGER]
     for pattern in words.patterns:
         for m in pattern.finditer(folded, start, end):
             if not any(h.start < m.end() and m.start() < h.end for h in hits):
-                found.append(Trigger(m.start(), m.end(), m.group(), pattern.spec))
+                found.append(Trigger(m.start(), m.end(), m.group(), pattern.spec, bool(nominal(folded, m.start()))))
     return sorted(found, key=lambda t: t.start)
 
 

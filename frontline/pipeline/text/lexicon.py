@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from frontline.pipeline.normalize import fold_tones
+from frontline.pipeline.text.normalize import fold_tones
 
 T = TypeVar("T")
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from frontline.pipeline.actors import find_actors
 from frontline.pipeline.explanation import Explanation
-from frontline.pipeline.modality import skip_reason
-from frontline.pipeline.segment import Sentence
-from frontline.pipeline.triggers import (
+from frontline.pipeline.mentions.actors import find_actors
+from frontline.pipeline.mentions.modality import skip_reason
+from frontline.pipeline.mentions.triggers import (
     Trigger,
     context_classes,
     domain_hits,
@@ -23,6 +22,7 @@ from frontline.pipeline.triggers import (
     may_be_triggered,
     peaceful_domains,
 )
+from frontline.pipeline.text.segment import Sentence
 
 if TYPE_CHECKING:
     from frontline.lang.language import Language

@@ -1,0 +1,259 @@
+"""Where a war word's event happened: the one step that owns place choice.
+
+The rules pick the place nearest the war word in its sentence, else one from the sentences
+before, else the article's main place (choose_place), and the places listed with it ("Dijon,
+Lyon và Marseille"). With a place model, every place the sentence names is weighed instead and
+each one the model accepts gives a candidate (the rules' pick is one of its features). Then a
+place named with a direction becomes that part of its province or country, and each village
+listed beside a placed town that the gazetteer lacks becomes an event of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from frontline.geo import gazetteer
+from frontline.geo.model import Place, PlaceMention
+from frontline.geo.rank import distance_km
+from frontline.pipeline.events.context import ArticleContext
+from frontline.pipeline.events.frame import INHERIT_SENTENCES, Candidate
+from frontline.pipeline.events.listed_places import listed_names, village, village_mention
+from frontline.pipeline.mentions.actors import ActorMention
+from frontline.pipeline.mentions.modality import clause_start
+from frontline.pipeline.mentions.triggers import Trigger
+from frontline.pipeline.text.segment import Sentence
+
+
+def placed_candidates(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model=None
+                      ) -> list[Candidate]:
+    """The candidate once per place its event happened at (its `place_options` filled for the model)."""
+    ruled = _rule_places(ctx, sentence, candidate)
+    options = _place_options(ctx, sentence, candidate, ruled)
+    # the options are the trigger's own reading's: a place listed with it does not carry them again
+    ruled = [replace(c, place_options=options) if c is candidate else c for c in ruled]
+    candidate = replace(candidate, place_options=options)
+    return _villages(ctx, sentence, _directional(ctx, _model_places(ctx, sentence, candidate, place_model) or ruled))
+
+
+def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
+                 actors: tuple[ActorMention | None, ...]) -> tuple[Place | None, PlaceMention | None, str]:
+    """The place nearest the trigger in its sentence; else the sentences before; else the article's.
+
+    A place taken from elsewhere must lie in a country the sentence is about (its
+    actors' or places' countries); if not, the event is placed at that country.
+    """
+    phr = ctx.language.frame
+    taken = [(a.start, a.end) for a in actors if a is not None]
+    mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
+    cities = [m for m in mentions if m.place.kind != "country"]
+    countries = ctx.sentence_countries(sentence)
+    capital = phr.capital.search(ctx.folded, sentence.start, sentence.end)
+    if capital and not cities and countries and ctx.capital(countries[0]) is not None:
+        return ctx.capital(countries[0]), None, f"the capital ('{capital.group().strip()}')"
+    here = without_containers(ctx, [m for m in mentions if not _away(ctx, sentence, trigger, m)
+                                     and not ctx.stray(m)])
+    if here:
+        best = _nearest_place(ctx, sentence, trigger, here, actors[0])
+        if best.place.kind == "country" and phr.capital_of.search(ctx.folded, sentence.start, best.start):
+            city = ctx.capital(best.place.iso2)
+            if city is not None:
+                return city, best, "the capital of the country named"
+        return best.place, best, "in sentence"
+    found, how = None, ""
+    for back in range(1, INHERIT_SENTENCES + 1):
+        index = sentence.index - back
+        if index < 0:
+            break
+        before = ctx.sentences[index]
+        earlier = [m for m in ctx.event_places(before) if m.place.kind != "country"
+                   and not phr.not_there.search(ctx.folded, before.start, m.start)]
+        if len({m.place.geonameid for m in earlier}) > 1:
+            break  # "Dijon, Lyon và Marseille": which of them the next sentence means is unknown
+        if earlier:
+            found, how = earlier[-1].place, f"from {back} sentence(s) before"
+            break
+    main = ctx.main_place()
+    main_country = main.iso2 if main else None
+    if found is not None and found.iso2 not in countries and found.iso2 != main_country:
+        found = None  # a town of another country named just before: "quan chức ... tại New Delhi"
+    if found is None:
+        found, how = main, "the article's main place"
+    if countries and (found is None or found.iso2 not in countries and found.iso2 != main_country):
+        return ctx.country_place(countries[0]), None, "the country the sentence names"
+    return found, None, how
+
+
+
+def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) -> list[PlaceMention]:
+    """The places listed with the chosen one, in order: each is an event of its own (ACLED)."""
+    phr = ctx.language.frame
+    mentions = [m for m in ctx.event_places(sentence) if m.place.kind == chosen.place.kind]
+    index = next(i for i, m in enumerate(mentions) if m.start == chosen.start)
+    start = end = index
+    while start > 0 and phr.list_gap.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
+        start -= 1
+    while end + 1 < len(mentions) and phr.list_gap.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
+        end += 1
+    return mentions[start:end + 1]
+
+
+def without_containers(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop the city that only says where the town before it is: "thị trấn Insein, Yangon"."""
+    kept = []
+    for i, mention in enumerate(mentions):
+        before = mentions[i - 1] if i else None
+        if (before is not None and before.place.kind == "city" and mention.place.kind in ("city", "admin1")
+                and ctx.folded[before.end:mention.start].strip() in (",", "-", "–")
+                and mention.place.population > before.place.population
+                and (mention.place.kind == "admin1" or distance_km(before.place, mention.place) <= 60)):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention) -> bool:
+    """Whether the words before a place make it where something came from, not where it happened.
+
+    "tên lửa bắn đi từ Israel" is not in Israel; but a withdrawal happens at the place
+    left: "rút khỏi thành phố Al-Qaim".
+    """
+    phr = ctx.language.frame
+    away = phr.not_there.search(ctx.folded, sentence.start, mention.start)
+    return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
+
+
+def _clause_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+                  actor1: ActorMention | None) -> tuple[bool, bool, bool, bool, bool]:
+    """outside the trigger's clause, where something came from (or an owner), the acting state's own
+    country, fronted, and "away" ("từ", "khỏi"): `_rank`'s key and part of the place model's view."""
+    phr = ctx.language.frame
+    place = mention.place
+    away = _away(ctx, sentence, trigger, mention)
+    origin = away or (place.kind == "country" and bool(phr.owner.search(ctx.folded, sentence.start, mention.start)))
+    # a state strikes abroad ("Israel không kích Lebanon") but arrests at home ("cảnh sát Đức bắt")
+    own_country = (actor1 is not None and place.kind == "country" and place.iso2 == actor1.iso2
+                   and trigger.kind not in ("arrest", "protest", "riot"))
+    # the trigger's own clause first: "phá hủy xuồng cảm tử của Ukraine - Tây Ban Nha ..." is two headlines
+    clause = clause_start(ctx.language.modality, ctx.folded, sentence.start, trigger.start)
+    end_match = phr.clause_end.search(ctx.folded, trigger.end, sentence.end)
+    fronted = bool(phr.fronted_place.match(ctx.folded, sentence.start)) and mention.start < clause
+    outside = not (fronted or clause <= mention.start < (end_match.start() if end_match else sentence.end))
+    return outside, origin, own_country, fronted, away
+
+
+def place_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+                actor1: ActorMention | None) -> dict[str, bool]:
+    """The rules' tests of a place for a trigger, by name: what the place model sees of them."""
+    outside, origin, own_country, fronted, away = _clause_tests(ctx, sentence, trigger, mention, actor1)
+    return {"outside_clause": outside, "origin": origin, "own_country": own_country, "fronted": fronted,
+            "away": away, "stray": ctx.stray(mention), "near": near_place(ctx, sentence, mention)}
+
+
+def near_place(ctx: ArticleContext, sentence: Sentence, mention: PlaceMention) -> bool:
+    """ACLED's geo_precision 2: the words before the place put the event near it, not in it."""
+    phr = ctx.language.frame
+    return bool(phr.near_word.search(ctx.folded, max(sentence.start, mention.start - 40), mention.start))
+
+
+def _rank(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
+          actor1: ActorMention | None) -> tuple:
+    outside, origin, own_country, _, _ = _clause_tests(ctx, sentence, trigger, mention, actor1)
+    specificity = {"city": 0, "admin1": 1, "country": 2}.get(mention.place.kind, 3)
+    distance = mention.start - trigger.end if mention.start >= trigger.end else (trigger.start - mention.end) * 2
+    return (outside, origin, own_country, specificity, distance)
+
+
+def _nearest_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[PlaceMention],
+                   actor1: ActorMention | None) -> PlaceMention:
+    return min(mentions, key=lambda m: _rank(ctx, sentence, trigger, m, actor1))
+
+
+def _model_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model) -> list[Candidate]:
+    """One candidate per place the place model accepts (none without a model or options)."""
+    if place_model is None or not candidate.place_options:
+        return []
+    scored = [(m, place_model.probability(features)) for m, features in candidate.place_options]
+    return [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
+                    place_near=near_place(ctx, sentence, m), place_options=[])
+            for m, p in _listed_choice(ctx, scored, place_model.threshold)]
+
+
+def _directional(ctx: ArticleContext, placed: list[Candidate]) -> list[Candidate]:
+    """A place named with a direction ("miền Bắc Hama", "phía Nam tỉnh Idlib", "miền Đông Syria")
+    is that part of the province or country: the event goes to the part's point (geo_precision 2).
+    A city named so stays the city unless its name is also its province's ("Hama", "Idlib")."""
+    out = []
+    for c in placed:
+        mention, place = c.place_mention, c.place
+        compass = ctx.language.cues.direction(mention.cue) if mention is not None else None
+        if compass is None or place is None or mention is None:
+            out.append(c)
+            continue
+        region = place if place.kind != "city" else next(
+            (p for p in mention.candidates if p.kind == "admin1" and p.iso2 == place.iso2), None)
+        part = gazetteer().part_of(region, compass) if region is not None else None
+        out.append(c if part is None else replace(c, place=part, place_near=True))
+    return out
+
+
+def _villages(ctx: ArticleContext, sentence: Sentence, placed: list[Candidate]) -> list[Candidate]:
+    """The chosen places' candidates, with one more per name listed with a place that the
+    gazetteer lacks, placed there. The place a list is said to lie in keeps its own event: the
+    coders of the training corpus often code it too, and cross-validation prefers it (README)."""
+    known = [(m.start, m.end) for m in ctx.in_span(ctx.places, sentence.start, sentence.end)]
+    known += [(a.start, a.end) for a in ctx.actors(sentence)[0]]
+    added: list[Candidate] = []
+    seen: set[int] = set()
+    for chosen in placed:
+        mention = chosen.place_mention
+        if mention is None or chosen.place is None or chosen.place.kind == "country":
+            continue
+        for name in listed_names(ctx.text, sentence.start, sentence.end, mention, known, ctx.language.cues):
+            if name.start not in seen:
+                seen.add(name.start)
+                place = village(name, chosen.place)
+                added.append(replace(chosen, place=place, place_mention=village_mention(name, place, ctx.text),
+                                     place_how="in sentence", place_near=True, place_options=[]))
+    return sorted(placed + added, key=lambda c: c.place_mention.start if c.place_mention else -1)
+
+
+def _listed_choice(ctx: ArticleContext, scored: list[tuple], threshold: float) -> list[tuple]:
+    """The model's best place, and the other accepted places listed with it ("ở Kafar Zita và
+    al-Latamineh"): one event per place of a list (ACLED), never a place of another clause."""
+    accepted = sorted((pair for pair in scored if pair[1] >= threshold), key=lambda pair: pair[0].start)
+    if not accepted:
+        return []
+    best = max(accepted, key=lambda pair: (pair[1], -pair[0].start))
+    chosen = [best]
+    index = accepted.index(best)
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(accepted):
+            near, far = sorted((accepted[i][0], accepted[i + step][0]), key=lambda m: m.start)
+            if not ctx.language.frame.list_gap.fullmatch(ctx.folded, near.end, far.start):
+                break
+            i += step
+            chosen.append(accepted[i])
+    kept = {m.start for m in without_containers(ctx, sorted((m for m, _ in chosen), key=lambda m: m.start))}
+    return sorted((pair for pair in chosen if pair[0].start in kept), key=lambda pair: pair[0].start)
+
+
+def _rule_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
+    if candidate.place_mention is None or candidate.place_mention.place.kind == "country":
+        return [candidate]  # "Nga và Ukraine trao đổi tù nhân": countries listed are the parties
+    listed = place_list(ctx, sentence, candidate.place_mention)
+    return [candidate if m.start == candidate.place_mention.start
+            else replace(candidate, place=m.place, place_mention=m)
+            for m in listed]
+
+
+def _place_options(ctx: ArticleContext, sentence: Sentence, candidate: Candidate,
+                   ruled: list[Candidate]) -> list[tuple]:
+    """Every place the sentence names that no actor of the candidate holds, with its features."""
+    from frontline.learn.place_features import place_features
+
+    taken = [(a.start, a.end) for a in (candidate.actor1, candidate.actor2) if a is not None and a.end > a.start]
+    mentions = [m for m in ctx.event_places(sentence) if not any(s < m.end and m.start < e for s, e in taken)]
+    listed = {c.place_mention.start for c in ruled if c.place_mention is not None}
+    return [(m, place_features(ctx, sentence, candidate.trigger, m, candidate.place_mention, listed,
+                               place_tests(ctx, sentence, candidate.trigger, m, candidate.actor1), mentions))
+            for m in mentions]
