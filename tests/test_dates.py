@@ -410,6 +410,16 @@ def test_ranges_carry_their_bounds() -> None:
         "ngày 27-28/4", dt.date(2021, 4, 27), dt.date(2021, 4, 28), 2, False)
 
 
+def test_days_named_one_by_one_are_listed_and_a_span_is_not() -> None:
+    # vietnews-029547: two days of fighting named one by one; dantri-news_business_113: a two-day meeting
+    listed, = mentions("chiến dịch tấn công của lực lượng vũ trang chính phủ Syria tại phía nam thành phố Aleppo "
+                       "vào ngày 22 và 23/11, hơn 100 tay súng", "2016-11-25")
+    assert (listed.text, listed.days) == ("ngày 22 và 23/11", (dt.date(2016, 11, 22), dt.date(2016, 11, 23)))
+    span, = mentions("Theo kế hoạch, Fed sẽ tổ chức cuộc họp về chính sách tiền tệ trong hai ngày 27-28/4.",
+                     "2021-04-27")
+    assert span.days == ()
+
+
 def test_offsets_are_into_the_whole_text() -> None:
     # dantri-news_health_137 and dantri-news_world_051 as one text; only the second is searched
     first = ("Ngày 21/4, Bệnh viện Đa khoa tỉnh Đắk Nông cho biết, đêm 20/4 đơn vị tiếp nhận gần 30 bệnh "
@@ -444,7 +454,7 @@ def test_undated_event_date() -> None:
 def test_vocabulary_shape() -> None:
     vocab = load("vi", "dates")
     word_lists = ["day_nouns", "times_of_day", "context_words", "holiday_words", "list_connectors",
-                  "range_connectors", "fraction_followers", "weekday_context", "ordinal_nouns",
+                  "range_connectors", "day_list_connectors", "fraction_followers", "weekday_context", "ordinal_nouns",
                   "ordinal_followers", "every_words", "not_time_of_day_after", "lunar_before", "lunar_after",
                   "vague_counts", "not_ago_followers"]
     for name in word_lists:

@@ -41,6 +41,12 @@ P = {
         "Trong một cuộc đụng độ mới đây vào hôm thứ ba 22/11 ở quận Sheikh Saeed phía nam Aleppo, "
         "hàng chục tay súng thánh chiến trong đó có một chỉ huy khét tiếng của Ahrar al - Sham tên "
         "Abu Hareth al - Halabi đã bị quân đội chính phủ Syria tiêu diệt."),
+    # vietnews-029547: the offensive south of Aleppo, told on two days named one by one
+    "offensive_two_days": Passage("vietnews-029547", "2016-11-24",
+        "Ngoài việc giải phóng một số vị trí chủ chốt và nhiều khu vực trong chiến dịch tấn công của lực "
+        "lượng vũ trang chính phủ Syria tại phía nam thành phố Aleppo vào ngày 22 và 23/11, hơn 100 tay súng "
+        "trong đó có cả chỉ huy của Nouralddeen al - Zinki tên Omar Haji đã bị tiêu diệt tại quận Sheikh "
+        "Saeed."),
     # vietnews-033387: the fighting "hôm 29/6" (2017, the Badiyeh campaign) reported the next day.
     "clash_deir_ezzor": Passage("vietnews-033387", "2017-06-30",
         "Trong một diễn biến có liên quan hôm 29/6, quân đội Syria đã tiếp tục chiến dịch quân sự ở "
@@ -201,6 +207,13 @@ def test_armed_clash_state_forces_against_rebels():
     assert e.actor1 == "Military Forces of Syria"          # "quân đội chính phủ Syria"
     assert (e.country, e.admin1) == ("Syria", "Aleppo")
     assert (e.event_date, e.time_precision) == ("2016-11-22", 1)
+
+
+def test_days_named_one_by_one_are_one_event_each():
+    # vietnews-029547: "vào ngày 22 và 23/11" is two days of one offensive: ACLED codes each day
+    events = extract(P["offensive_two_days"])
+    assert sorted((e.event_date, e.time_precision) for e in events) == [("2016-11-22", 1), ("2016-11-23", 1)]
+    assert {(e.location, e.country) for e in events} == {("Aleppo", "Syria")}
 
 
 def test_armed_clash_army_against_islamic_state():

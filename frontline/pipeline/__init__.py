@@ -70,8 +70,7 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
     if not triggers:
         explain.article(explain.verdict or "skipped: no war word in its war sense")
         return None, lang, []
-    ctx = read_article(doc, folded, sentence_list, words)
-    ctx.trigger_kinds = frozenset(trigger.kind for _, trigger in triggers)
+    ctx = read_article(doc, folded, sentence_list, words, frozenset(trigger.kind for _, trigger in triggers))
     candidates = [c for sentence, trigger in triggers
                   for c in build_candidates(ctx, sentence, trigger, explain, models.place, models.type)
                   if models.overgenerate or c.dropped is None]

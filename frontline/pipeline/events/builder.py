@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from frontline.geo.model import Place
 from frontline.learn.type_features import type_features
 from frontline.pipeline.events.context import ArticleContext
-from frontline.pipeline.events.frame import Candidate, DateChoice, choose_actors, choose_date
+from frontline.pipeline.events.frame import Candidate, DateChoice, choose_actors, choose_date, each_day
 from frontline.pipeline.events.places import choose_place, near_place, placed_candidates
 from frontline.pipeline.events.sub_event import resolve_type
 from frontline.pipeline.explanation import Explanation
@@ -78,7 +78,7 @@ def build_candidates(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     candidate = build_candidate(ctx, sentence, trigger, explain, type_model)
     if candidate is None:
         return []
-    return placed_candidates(ctx, sentence, candidate, place_model)
+    return [day for placed in placed_candidates(ctx, sentence, candidate, place_model) for day in each_day(placed)]
 
 
 def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,

@@ -41,8 +41,8 @@ class ArticleContext:
     _flags: dict[str, bool] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)  # places' and dates' starts, for in_span
     _place_counts: Counter = field(default_factory=Counter)       # geonameid -> mentions in the article
-    trigger_kinds: frozenset[str] = frozenset()  # the kinds of every war word the article uses in its war sense
     language: Language = field(kw_only=True)  # the article's: its words, phrasings and cues
+    trigger_kinds: frozenset[str] = field(kw_only=True, default=frozenset())  # every war word's kind in its war sense
 
     def __post_init__(self) -> None:
         # the two lists in_span reads, indexed once: both live as long as the context
@@ -207,10 +207,12 @@ def country_names() -> dict[str, str]:
     return _COUNTRY_NAMES
 
 
-def read_article(doc: Document, folded: str, sentences: list[Sentence], lang: Language) -> ArticleContext:
+def read_article(doc: Document, folded: str, sentences: list[Sentence], lang: Language,
+                 trigger_kinds: frozenset[str] = frozenset()) -> ArticleContext:
+    """The article read once (places, dates, sources), with the kinds of its war words."""
     geo = gazetteer()
     places = geo.resolve(geo.find(doc.text))
     dates = find_dates(lang.dates, doc.text, doc.published)
     source_hits = find_sources(lang.sources, folded)
     return ArticleContext(doc, folded, sentences, places, dates, source_names(source_hits),
-                          [(h.start, h.end) for h in source_hits], language=lang)
+                          [(h.start, h.end) for h in source_hits], language=lang, trigger_kinds=trigger_kinds)

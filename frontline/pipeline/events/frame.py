@@ -8,7 +8,7 @@ the sentences just before it, as a reader would.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from frontline.geo.model import Place, PlaceMention
 from frontline.lang.language import FramePhrasings
@@ -32,8 +32,8 @@ class DateChoice:
 
     @property
     def day_known(self) -> bool:
-        """The text names the very day (not a range, not the publication date)."""
-        return self.mention is not None and self.mention.precision == 1
+        """The text names the very day (not a range, not the publication date): alone, or in a list."""
+        return self.mention is not None and (self.mention.precision == 1 or self.date in self.mention.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +179,15 @@ def _owner_after(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> A
     if after and phr.agent_of.fullmatch(ctx.folded, trigger.end, after[0].start):
         return country_actor(after[0], ctx.text)
     return None
+
+
+def each_day(candidate: Candidate) -> list[Candidate]:
+    """A deed dated by days listed one by one ("hôm 1 và 2/11") happened on each of them: one
+    candidate per day (ACLED: one event per day the text reports)."""
+    date = candidate.date
+    if date.mention is None or not date.mention.days or date.how != "in sentence":
+        return [candidate]
+    return [replace(candidate, date=DateChoice(day, 1, date.mention, date.how)) for day in date.mention.days]
 
 
 def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> DateChoice | None:

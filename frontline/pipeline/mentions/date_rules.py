@@ -240,6 +240,7 @@ class Resolved:
     date: dt.date | None = None
     tail: bool = False
     guessed_year: bool = False  # "8/11": the year is the publication's or the one before
+    listed: bool = False        # "hôm 1 và 2/11": two days named one by one, not a span
 
 
 def key(words: str) -> str:

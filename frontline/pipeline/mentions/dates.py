@@ -35,6 +35,7 @@ class DateMention:
     earliest: dt.date      # the range the expression covers
     latest: dt.date
     relative: bool         # resolved against the publication date ("hôm qua"), not written out ("8/11")
+    days: tuple[dt.date, ...] = ()  # the days a list names one by one ("hôm 1 và 2/11"); empty otherwise
 
 
 Resolver = Callable[[rules.DateGrammar, rules.Hit, str, Published | None], rules.Resolved | None]
@@ -61,7 +62,9 @@ def _days(g: rules.DateGrammar, match: rules.Hit, published: Published | None, m
         return None
     precision = 1 if first == last else 2 if (last - first).days < 7 else 3
     guessed = not explicit and not match["mq"]
-    return rules.Resolved(first, last, precision, bool(match["mq"]) and not explicit, guessed_year=guessed)
+    listed = first != last and rules.key(match["rsep"] or "") in g.vocab["day_list_connectors"]
+    return rules.Resolved(first, last, precision, bool(match["mq"]) and not explicit, guessed_year=guessed,
+                          listed=listed)
 
 
 def _appendix(match: rules.Hit, published: Published | None, offset: int, weekday: int | None = None
@@ -284,7 +287,7 @@ def find_dates(g: rules.DateGrammar, text: str, published: Published | None, sta
     chosen = _in_order(g, text, _add_tails(g, text, chosen, [f for f in found if f[2].tail]))
     return [
         DateMention(s, e, text[s:e], r.date or r.earliest + (r.latest - r.earliest) // 2,
-                    r.precision, r.earliest, r.latest, r.relative)
+                    r.precision, r.earliest, r.latest, r.relative, (r.earliest, r.latest) if r.listed else ())
         for s, e, r in chosen
     ]
 
