@@ -47,6 +47,10 @@ P = {
         "lượng vũ trang chính phủ Syria tại phía nam thành phố Aleppo vào ngày 22 và 23/11, hơn 100 tay súng "
         "trong đó có cả chỉ huy của Nouralddeen al - Zinki tên Omar Haji đã bị tiêu diệt tại quận Sheikh "
         "Saeed."),
+    # vietnews-092501: the Giang Hải attacked off Sulu, 19 February 2017
+    "pirates_sulu": Passage("vietnews-092501", "2017-02-20",
+        "Trước đó chiều tối 19/2, tàu Giang Hải cùng 17 thuyền viên trên hành trình chở xi măng từ Indonesia "
+        "đến Philippines, khi đến gần đảo Sulu của Philippines thì bị cướp biển có vũ trang tấn công."),
     # vietnews-033387: the fighting "hôm 29/6" (2017, the Badiyeh campaign) reported the next day.
     "clash_deir_ezzor": Passage("vietnews-033387", "2017-06-30",
         "Trong một diễn biến có liên quan hôm 29/6, quân đội Syria đã tiếp tục chiến dịch quân sự ở "
@@ -214,6 +218,14 @@ def test_days_named_one_by_one_are_one_event_each():
     events = extract(P["offensive_two_days"])
     assert sorted((e.event_date, e.time_precision) for e in events) == [("2016-11-22", 1), ("2016-11-23", 1)]
     assert {(e.location, e.country) for e in events} == {("Aleppo", "Syria")}
+
+
+def test_an_attack_by_men_said_to_be_armed_is_an_event():
+    # vietnews-092501: "cướp biển có vũ trang tấn công": "có vũ trang" (armed) gives "tấn công" its
+    # armed sense (senses.yaml), as "nhóm vũ trang" does
+    events = extract(P["pirates_sulu"])
+    assert [(e.event_date, e.country, e.actor1) for e in events] == [
+        ("2017-02-19", "Philippines", "Unidentified Armed Group (Philippines)")]
 
 
 def test_armed_clash_army_against_islamic_state():
