@@ -13,6 +13,7 @@ import hashlib
 from frontline.geo.rank import distance_km
 from frontline.notes import english_note
 from frontline.pipeline.events.frame import Candidate
+from frontline.pipeline.mentions.actors import ActorMention
 from frontline.record import EXPORTED_MODALITIES, Event, Span
 from frontline.taxonomy import event_type, interaction
 
@@ -177,7 +178,7 @@ def _near(group: list[Candidate], place) -> bool:
     return bool(named) and all(c.place_near for c in named)
 
 
-def _best_actor(actors: list) -> object:
+def _best_actor(actors: list[ActorMention | None]) -> ActorMention | None:
     """The most specific of a group's readings of one role: named in the text, then a known group."""
     present = [a for a in actors if a is not None]
     if not present:
@@ -212,7 +213,7 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
     deaths = [c.fatalities for c in group if c.fatalities is not None]
     dated = min(group, key=lambda c: (c.date.precision, not c.date.day_known, _strength(c)))
     date: dt.date = dated.date.date
-    assoc = list(dict.fromkeys(a.named_for(country) for c in group for a in c.assoc1 if a.named_for(country)))
+    assoc = list(dict.fromkeys(name for c in group for a in c.assoc1 if (name := a.named_for(country))))
     trigger = min((c.trigger for c in group), key=lambda t: t.start)
     event = Event(
         doc_id=doc_id,
