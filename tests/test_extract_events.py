@@ -51,6 +51,14 @@ P = {
     "pirates_sulu": Passage("vietnews-092501", "2017-02-20",
         "Trước đó chiều tối 19/2, tàu Giang Hải cùng 17 thuyền viên trên hành trình chở xi măng từ Indonesia "
         "đến Philippines, khi đến gần đảo Sulu của Philippines thì bị cướp biển có vũ trang tấn công."),
+    # vietnews-048301: IS downs a Syrian army plane near Deir ez-Zor (September 2016)
+    "plane_downed_by_is": Passage("vietnews-048301", "2016-09-18",
+        "Reuters dẫn tin từ tổ chức Giám sát Nhân quyền Syria cho biết IS đã nhắm vào máy bay và bắn rơi nó ở "
+        "đồi Thardah, cách sân bay quân sự Deir al - Zor 5 km về phía tây nam."),
+    # vietnews-059805: the Il-20 downed by Syria's air defence (17 September 2018)
+    "plane_downed_by_air_defence": Passage("vietnews-059805", "2018-09-19",
+        "Giới chức quân sự Mỹ cho rằng nhiều khả năng máy bay trinh sát Nga đã bị hoả lực phòng không Syria tại "
+        "Latakia hoặc các khu vực gần đó vô tình bắn rơi khi họ tìm cách đánh chặn các tên lửa của Israel."),
     # vietnews-033387: the fighting "hôm 29/6" (2017, the Badiyeh campaign) reported the next day.
     "clash_deir_ezzor": Passage("vietnews-033387", "2017-06-30",
         "Trong một diễn biến có liên quan hôm 29/6, quân đội Syria đã tiếp tục chiến dịch quân sự ở "
@@ -226,6 +234,15 @@ def test_an_attack_by_men_said_to_be_armed_is_an_event():
     events = extract(P["pirates_sulu"])
     assert [(e.event_date, e.country, e.actor1) for e in events] == [
         ("2017-02-19", "Philippines", "Unidentified Armed Group (Philippines)")]
+
+
+def test_an_aircraft_downed_in_a_fight_is_a_clash_and_by_an_air_defence_a_disrupted_weapon():
+    # typing.yaml: a crewed aircraft shot down ("bắn rơi máy bay") is a fight between armed sides,
+    # unless an air defence ("phòng không") stopped it, as the corpus's coders code them
+    clash = the(extract(P["plane_downed_by_is"]), "Armed clash")
+    assert (clash.actor1, clash.country, clash.admin1) == ("Islamic State", "Syria", "Deir ez-Zor")
+    stopped = the(extract(P["plane_downed_by_air_defence"]), "Disrupted weapons use")
+    assert (stopped.country, stopped.admin1) == ("Syria", "Latakia")
 
 
 def test_armed_clash_army_against_islamic_state():

@@ -31,7 +31,8 @@ SHAPES: dict[str, dict[str, type]] = {
     "places.yaml": {"places": list},
     "senses.yaml": {"context": dict, "not_context": list, "domains": dict},
     "sources.yaml": {"sources": dict, "cues": list},
-    "typing.yaml": {"weapons": dict, "projectiles": list, "forced": list, "protest": dict, "air_forces": list,
+    "typing.yaml": {"weapons": dict, "projectiles": list, "aircraft": list, "air_defence": list, "downing": list,
+                    "forced": list, "protest": dict, "air_forces": list,
                     "avoided": list},
 }
 

@@ -81,3 +81,19 @@ def test_parts_of_a_province_lie_on_their_sides():
     assert north.latitude > south.latitude and east.longitude > west.longitude
     assert (north.name, west.name) == ("Northern Idlib", "Western Idlib")
 
+
+
+def test_a_withdrawal_happens_at_the_place_its_verb_names():
+    """"rút khỏi thành phố Douma, Đông Ghouta": the town left, not the region it lies in (places.py:
+    the place right after a withdrawal's verb is where it happened, whatever the place model weighs)."""
+    import json
+    from pathlib import Path
+
+    articles = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "train" / "articles.jsonl"
+    text = next(json.loads(line)["text"] for line in articles.open(encoding="utf-8") if '"pool-02330"' in line)
+    sentence = ("khi cho biết toàn bộ nhóm nổi dậy Jaish al - Islam đã rút khỏi thành phố Douma, Đông Ghouta, "
+                "ngoại ô thủ đô")
+    assert sentence in text
+    events = extract(Passage("pool-02330", "2018-04-15", sentence))
+    assert [(e.sub_event_type, e.location, e.country) for e in events] == [
+        ("Non-violent transfer of territory", "Duma", "Syria")]

@@ -172,9 +172,23 @@ def _model_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate,
     if place_model is None or not candidate.place_options:
         return []
     scored = [(m, place_model.probability(features)) for m, features in candidate.place_options]
+    left = _place_left(ctx, candidate.trigger, scored)
+    chosen = [left] if left is not None else _listed_choice(ctx, scored, place_model.threshold)
     return [replace(candidate, place=m.place, place_mention=m, place_how="in sentence", place_score=p,
                     place_near=near_place(ctx, sentence, m), place_options=[])
-            for m, p in _listed_choice(ctx, scored, place_model.threshold)]
+            for m, p in chosen]
+
+
+def _place_left(ctx: ArticleContext, trigger: Trigger, scored: list[tuple]) -> tuple | None:
+    """The place a withdrawal names right after its verb ("rút khỏi thành phố Al-Qaim"): where it
+    happened, whatever else the sentence names (a rule where the words are exact, not a weighing)."""
+    if trigger.kind != "withdrawal":
+        return None
+    for mention, p in scored:
+        gap = ctx.folded[trigger.end:mention.start].strip().lower()
+        if mention.start >= trigger.end and gap in ("", (mention.cue or "").lower()):
+            return mention, p
+    return None
 
 
 def _directional(ctx: ArticleContext, placed: list[Candidate]) -> list[Candidate]:

@@ -26,6 +26,9 @@ class TypingWords:
     """The words a language types events by (typing.yaml), compiled once: a Language holds one."""
     weapons: Lexicon[str]       # weapon word -> the sub-event type it makes
     projectiles: Lexicon[str]   # things in the air that can be shot down
+    aircraft: Lexicon[str]      # aircraft with a crew: downed in a fight, or stopped by an air defence
+    air_defence: Lexicon[str]   # what stops things in the air ("phòng không")
+    downing: Lexicon[str]       # the verbs of shooting an aircraft down ("bắn rơi")
     forced: Lexicon[str]        # words that make a withdrawal forced
     protest: Lexicon[str]       # what happened at a protest -> its level (lethal, mob, violent ...)
     air_forces: tuple[str, ...]  # words that make an attacker an air force
@@ -37,6 +40,9 @@ class TypingWords:
         avoided = alternation(data["avoided"])
         return cls(Lexicon([(w, sub) for sub, words in data["weapons"].items() for w in words]),
                    Lexicon([(w, "projectile") for w in data["projectiles"]]),
+                   Lexicon([(w, "aircraft") for w in data["aircraft"]]),
+                   Lexicon([(w, "air defence") for w in data["air_defence"]]),
+                   Lexicon([(w, "downing") for w in data["downing"]]),
                    Lexicon([(w, "forced") for w in data["forced"]]),
                    Lexicon([(w, level) for level, words in data["protest"].items() for w in words]),
                    tuple(data["air_forces"]),
@@ -119,6 +125,10 @@ def resolve_type(words: TypingWords, kind: str, folded: str, sentence: tuple[int
     if kind == "shootdown":
         if words.projectiles.search(folded, *clause):
             return Typed("Disrupted weapons use", "a projectile or drone stopped")
+        if words.aircraft.search(folded, *clause) and words.downing.search(folded, *clause):
+            if words.air_defence.search(folded, *sentence):
+                return Typed("Disrupted weapons use", "an air defence downed an aircraft")
+            return Typed("Armed clash", "an aircraft downed in a fight")
         return Typed(None, "nothing in the air was stopped")
     if kind == "arrest":
         if protest_context:  # CODING.md: arrests at a protest make it a protest with intervention
