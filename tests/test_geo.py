@@ -490,3 +490,9 @@ def test_corpus_places_geonames_lacks(g, sentence, text, location, country):
     by_text = {m.text: m.place for m in found(g, sentence) if m.place is not None}
     assert text in by_text, by_text
     assert (by_text[text].name, by_text[text].country) == (location, country)
+
+
+def test_a_place_mention_without_a_candidate_is_refused():
+    # every step reads a mention's best place; a name with no candidate is no mention at all
+    with pytest.raises(ValueError, match="Kura"):
+        PlaceMention(0, 4, "Kura", ())

@@ -36,6 +36,11 @@ class PlaceMention:
     scores: tuple[float, ...] = ()  # one per candidate: how well it fits, higher is better
     spelled: bool = False           # met only by its spelling key (text.py): kept where the article names the country
 
+    def __post_init__(self) -> None:
+        if not self.candidates:   # a name that may be no place is no mention: every step reads its best place
+            raise ValueError(f"a place mention needs a candidate place: {self.text!r}")
+
     @property
-    def place(self) -> Place | None:
-        return self.candidates[0] if self.candidates else None
+    def place(self) -> Place:
+        """The best candidate."""
+        return self.candidates[0]

@@ -118,7 +118,7 @@ def _away(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: Pl
     """
     phr = ctx.language.frame
     away = phr.not_there.search(ctx.folded, sentence.start, mention.start)
-    return bool(away) and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
+    return away is not None and not (trigger.kind == "withdrawal" and away.group().startswith("khỏi"))
 
 
 def _clause_tests(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, mention: PlaceMention,
