@@ -44,9 +44,7 @@ def exact_key(name: str) -> str:
 
 def fold_key(name: str) -> str:
     """exact_key without diacritics or spaces: "Ālbū Kamāl" -> "albukamal"."""
-    key = exact_key(name).translate(_FOLD_LETTERS)
-    key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
-    return key.replace(" ", "")
+    return fold_spaced(name).replace(" ", "")
 
 
 _DISPLAY = str.maketrans({
