@@ -159,9 +159,10 @@ def _read(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, actors: lis
     if place is None:
         return "no place: neither the sentence nor the article names one"
     words = ctx.language
-    doubt = background_reason(words.modality, folded, sentence.start, trigger.start, trigger.end, sentence.end)
+    doubt = background_reason(words.modality, folded, sentence.start, trigger.start, trigger.end, sentence.end,
+                              trigger.nominal)
     modality = modality_of(words.modality, folded, sentence.start, sentence.end, trigger.start, actors,
-                           protest=trigger.kind in ("protest", "riot"))
+                           protest=trigger.kind in ("protest", "riot"), nominal=trigger.nominal)
     window = _in_window(ctx, date)
     if window:
         return window

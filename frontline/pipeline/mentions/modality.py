@@ -56,8 +56,7 @@ class ModalityWords:
     clause_break: re.Pattern[str]   # a comma, a colon, a dash or a word that opens a clause
     light_verbs: re.Pattern[str]    # "tiến hành", "các": not counted between a cue and a noun trigger
     own_deed: re.Pattern[str]       # "X tuyên bố (chiến dịch) đã tiêu diệt": the announcer tells of its own deed
-    noun_form: re.Pattern[str]      # "các cuộc ": a war word's noun head (noun_form.yaml)
-    noun_and_head: re.Pattern[str]  # "các cuộc biểu tình": the head and its noun
+    noun_and_head: re.Pattern[str]  # "các cuộc biểu tình": a noun trigger's head and its noun (noun_form.yaml)
 
     @classmethod
     def of(cls, code: str) -> ModalityWords:
@@ -72,7 +71,7 @@ class ModalityWords:
                    re.compile(rf"\b(?:{alternation(data['light_verbs'])})\b"),
                    re.compile(rf"\s*(?:(?:{alternation(data['that'])})\s+)?(?:[\w\-]+\s+){{0,2}}?"
                               rf"(?:{alternation(data['own_deed'])})\s", re.IGNORECASE),
-                   *noun_forms(code))
+                   noun_forms(code)[1])
 
 
 def clause_start(words: ModalityWords, folded: str, sentence_start: int, position: int) -> int:
@@ -105,7 +104,7 @@ def skip_reason(words: ModalityWords, folded: str, start: int, end: int) -> str 
 
 
 def background_reason(words: ModalityWords, folded: str, sentence_start: int, trigger_start: int, trigger_end: int,
-                      sentence_end: int) -> str | None:
+                      sentence_end: int, nominal: bool) -> str | None:
     """Why the trigger's sentence counts or generalises rather than reporting one event.
 
     Background cues count anywhere in the sentence ("Sau khi bị đẩy lùi ..., các nhóm
@@ -118,7 +117,7 @@ def background_reason(words: ModalityWords, folded: str, sentence_start: int, tr
         if (("background", "sentence") in hit.value or (hit.start < end and ("background", "clause") in hit.value)
                 or (hit.end <= trigger_start and ("background", "before") in hit.value)):
             return f"background: '{hit.text}'"
-    if words.noun_form.match(folded, trigger_start):
+    if nominal:
         window = folded[trigger_end:min(sentence_end, trigger_end + 60)]
         ongoing = words.ongoing.find(window)
         if ongoing:
@@ -127,9 +126,9 @@ def background_reason(words: ModalityWords, folded: str, sentence_start: int, tr
 
 
 def after_noun_modality(words: ModalityWords, folded: str, trigger_start: int, trigger_end: int,
-                        sentence_end: int) -> Modality | None:
+                        sentence_end: int, nominal: bool) -> Modality | None:
     """A modal after a noun trigger in subject position: "các cuộc biểu tình ... có thể bùng phát"."""
-    if not words.noun_form.match(folded, trigger_start):
+    if not nominal:
         return None
     end_match = words.clause_break.search(folded, trigger_end, sentence_end)
     end = end_match.start() if end_match else sentence_end
@@ -165,11 +164,11 @@ PURPOSE_WORDS = {"để", "nhằm"}  # "tập trung tại Bắc Kinh để biể
 
 
 def modality_of(words: ModalityWords, folded: str, sentence_start: int, sentence_end: int, trigger_start: int,
-                actors: list[ActorMention], protest: bool = False) -> Modality:
-    """The modality of the trigger at `trigger_start` in its sentence."""
+                actors: list[ActorMention], protest: bool = False, nominal: bool = False) -> Modality:
+    """The modality of the trigger at `trigger_start` in its sentence (`nominal`: the trigger is in its
+    noun form, Trigger.nominal)."""
     clause = clause_start(words, folded, sentence_start, trigger_start)
     near_words = words.near_words
-    nominal = bool(words.noun_form.match(folded, trigger_start))
     for hit in reversed(words.cues.find(folded, sentence_start, trigger_start)):
         # a conjunction that opens the clause belongs to it: "trước khi chúng bị bao vây"
         in_clause = hit.start >= clause or hit.end >= clause - 1
@@ -187,7 +186,7 @@ def modality_of(words: ModalityWords, folded: str, sentence_start: int, sentence
         if any(modality != "background" and reach == "sentence" for modality, reach in hit.value):
             return Modality(next(m for m, r in hit.value if r == "sentence"), f"'{hit.text}' in the sentence", hit)
     noun_end = _trigger_end(words, folded, trigger_start, sentence_end)
-    return (after_noun_modality(words, folded, trigger_start, noun_end, sentence_end)
+    return (after_noun_modality(words, folded, trigger_start, noun_end, sentence_end, nominal)
             or _claim(words, folded, sentence_start, trigger_start, actors) or Modality("asserted", "reported as fact"))
 
 
