@@ -42,7 +42,7 @@ def resolve(mentions: list[PlaceMention]) -> list[PlaceMention]:
     mentions = _spelled_in_named_countries(mentions)
     current = list(mentions)
     for _ in range(_ROUNDS):
-        tops = [(exact_key(m.text), m.place, _sure(m)) for m in current if m.place is not None]
+        tops = [(exact_key(m.text), m.place, _sure(m)) for m in current]
         context = _Context(tops)
         ranked: dict[tuple, tuple[tuple[Place, ...], tuple[float, ...]] | None] = {}
         current = []
@@ -58,7 +58,7 @@ def resolve(mentions: list[PlaceMention]) -> list[PlaceMention]:
 def _spelled_in_named_countries(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A name met only by its spelling key keeps the towns in countries the article names
     otherwise, and is no place when there are none."""
-    named = {m.place.iso2 for m in mentions if not m.spelled and m.place is not None}
+    named = {m.place.iso2 for m in mentions if not m.spelled}
     kept = []
     for m in mentions:
         if m.spelled:

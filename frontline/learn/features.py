@@ -64,7 +64,7 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
         on("all_doubted")
     for doubt in doubts:
         on(f"doubt={doubt.split(':')[0].split('(')[0].strip()[:40]}")
-    on(f"place_kind={lead.place.kind if lead.place else 'none'}")
+    on(f"place_kind={lead.place.kind}")
     on(f"place_how={(lead.place_how or 'none').split(' ')[0]}")
     on(f"date_how={(lead.date.how if lead.date else 'none').split(' ')[0]}")
     on(f"time_prec={event.time_precision}")
@@ -89,7 +89,7 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     # nothing here depends on the publication date itself: how precisely an article is dated must
     # not change what it says (a seed dated "2017-11" or "2017-11-25" reports the same events)
     main = ctx.main_place()
-    if main is not None and lead.place is not None:
+    if main is not None:
         on("main_country" if main.iso2 == lead.place.iso2 else "other_country")
     if event.claimed_by:
         on("claimed_by_known")

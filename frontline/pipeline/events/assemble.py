@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from frontline.geo.model import Place
 from frontline.geo.rank import distance_km
 from frontline.notes import english_note
 from frontline.pipeline.events.frame import Candidate
@@ -30,8 +31,6 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 def _places_compatible(a: Candidate, b: Candidate) -> bool:
     pa, pb = a.place, b.place
-    if pa is None or pb is None:
-        return pa is pb
     if pa.kind == "city" and pb.kind == "city":
         # a district and its city ("quận Saint Gilles", "thủ đô Brussels") are one place of one event
         return pa.geonameid == pb.geonameid or distance_km(pa, pb) <= SAME_PLACE_KM
@@ -52,8 +51,7 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
 
 def _name(candidate: Candidate, role: str) -> str | None:
     actor = getattr(candidate, role)
-    country = candidate.place.country if candidate.place else None
-    return actor.named_for(country) if actor else None
+    return actor.named_for(candidate.place.country) if actor else None
 
 
 def _reported(candidate: Candidate) -> bool:
@@ -97,7 +95,7 @@ def types_are_demonstrations(a: Candidate, b: Candidate) -> bool:
 
 def _strength(c: Candidate) -> tuple:
     """Which candidate of a group gives the record its fields: precise word, date, place, actor."""
-    place_rank = {"city": 0, "admin1": 1, "country": 2}.get(c.place.kind if c.place else "", 3)
+    place_rank = {"city": 0, "admin1": 1, "country": 2}.get(c.place.kind, 3)
     generic_actor = c.actor1 is None or c.actor1.name is None
     severity = SEVERITY.index(c.sub_event_type) if c.sub_event_type in SEVERITY else 0
     return (c.dropped is not None, c.generic, c.date.precision, severity, place_rank, generic_actor,
@@ -166,7 +164,7 @@ def _confidence(lead: Candidate, group: list[Candidate]) -> float:
     score = 0.45
     score += 0.15 if not lead.generic else 0.0
     score += 0.1 if lead.actor1 is not None and lead.actor1.name else 0.05 if lead.actor1 is not None else 0.0
-    score += 0.1 if lead.place is not None and lead.place.kind == "city" else 0.05 if lead.place else 0.0
+    score += 0.1 if lead.place.kind == "city" else 0.05
     score += 0.1 if lead.date.mention is not None and lead.date.how == "in sentence" else 0.0
     score += min(0.1, 0.05 * (len(group) - 1))
     return round(min(score, 0.99), 2)
@@ -186,18 +184,16 @@ def _best_actor(actors: list[ActorMention | None]) -> ActorMention | None:
     return min(present, key=lambda a: (a.end <= a.start, a.kind in ("unidentified", "sole"), a.name is None))
 
 
-def _place_key(place) -> str:
+def _place_key(place: Place) -> str:
     """The place part of an event's id: its GeoNames id, or its name where it has none (a village
     placed at the town it is listed with has the town's coordinates but is another event)."""
-    if place is None:
-        return ""
     return str(place.geonameid) if place.geonameid is not None else place.name
 
 
 def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[str], lang: str) -> Event:
     lead = group[0]
-    place = next((c.place for c in group if c.place is not None and c.place.kind == "city"), lead.place)
-    country = place.country if place else None
+    place = next((c.place for c in group if c.place.kind == "city"), lead.place)
+    country = place.country
     actor1 = _best_actor([c.actor1 for c in group])
     actor2 = _best_actor([c.actor2 for c in group])
     name1 = actor1.named_for(country) if actor1 else None
@@ -227,13 +223,13 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
         actor2=name2,
         inter1=inter1, inter2=inter2, interaction=interaction(inter1, inter2),
         country=country,
-        iso3=place.iso3 if place else None,
-        admin1=place.admin1 if place else None,
-        location=place.name if place else None,
-        latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None,
-        geo_precision=(2 if place.kind == "city" and _near(group, place) else place.geo_precision) if place else None,
-        geonameid=place.geonameid if place else None,
+        iso3=place.iso3,
+        admin1=place.admin1,
+        location=place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geo_precision=2 if place.kind == "city" and _near(group, place) else place.geo_precision,
+        geonameid=place.geonameid,
         fatalities=max(deaths) if deaths else 0,
         fatalities_known=bool(deaths),
         modality=modality,

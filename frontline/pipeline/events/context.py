@@ -77,7 +77,7 @@ class ArticleContext:
         """
         actors, used = self.actors(sentence)
         return [m for m in self.in_span(self.places, sentence.start, sentence.end)
-                if m.place is not None and not m.government and not m.attributive and m.start not in used
+                if not m.government and not m.attributive and m.start not in used
                 and not any(a.start < m.end and m.start < a.end for a in actors)
                 and not self._in_source(m.start)
                 and not self.language.frame.time_zone.search(self.folded, max(0, m.start - 8), m.start)
@@ -91,7 +91,7 @@ class ArticleContext:
     def mentions_of(self, place: Place) -> int:
         """How many times the article names this place."""
         if not self._place_counts:
-            self._place_counts.update(m.place.geonameid for m in self.places if m.place is not None)
+            self._place_counts.update(m.place.geonameid for m in self.places)
         return self._place_counts[place.geonameid]
 
     def is_news_date(self, mention) -> bool:
@@ -122,8 +122,7 @@ class ArticleContext:
             return False
         if not self._mentions_by_country:
             for m in self.places:
-                if m.place is not None:
-                    self._mentions_by_country[m.place.iso2] = self._mentions_by_country.get(m.place.iso2, 0) + 1
+                self._mentions_by_country[m.place.iso2] = self._mentions_by_country.get(m.place.iso2, 0) + 1
         main = self.main_place()
         if main is None or main.iso2 == mention.place.iso2:
             return False

@@ -91,7 +91,7 @@ def _country_after(words: ActorWords, folded: str, position: int, places: list[P
     link = words.link.match(folded, position)
     start = link.end() if link else position
     for mention in places:
-        if mention.start == start and mention.place is not None:
+        if mention.start == start:
             # "Cảnh sát Hong Kong": a town that modifies the head names whose forces too
             if mention.place.kind == "country" or mention.government or mention.attributive:
                 return mention
@@ -142,7 +142,7 @@ def find_actors(words: ActorWords, text: str, folded: str, start: int, end: int,
     actors = _absorb_generic_heads(folded, actors)
     # a capital or country standing for its state speaks for its government: "Tel Aviv tuyên bố"
     for mention in places:
-        if mention.government and mention.start not in used and mention.place is not None \
+        if mention.government and mention.start not in used \
                 and not any(a.start <= mention.start < a.end for a in actors):
             used.add(mention.start)
             actors.append(_state_actor("government", INTER_CODES["government"], mention.start, mention.end,
