@@ -12,7 +12,7 @@ place is part of a longer proper name ("New York Times", "Đức Hoàng").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from frontline.geo.candidate_weights import Candidate, Context, admissible, rank
@@ -68,12 +68,7 @@ class _ListSoFar:
     iso2: str         # the country it was found in
 
     def narrowed(self, mention: PlaceMention) -> PlaceMention | None:
-        kept = [(p, s) for p, s in zip(mention.candidates, mention.scores or (0.0,) * len(mention.candidates))
-                if p.iso2 == self.iso2]
-        if not kept:
-            return None
-        return replace(mention, candidates=tuple(p for p, _ in kept),
-                       scores=tuple(s for _, s in kept) if mention.scores else ())
+        return mention.within((self.iso2,))
 _SOURCE, _CREDIT = 1, 2                          # what _credit() finds before a name
 _EXACT = Context(cue=True)                      # a curated phrase matched as written
 Ranked = tuple[tuple[Place, ...], tuple[float, ...]]

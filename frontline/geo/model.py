@@ -1,7 +1,8 @@
 """The records of the gazetteer: a place, and a mention of one in text."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +45,12 @@ class PlaceMention:
     def place(self) -> Place:
         """The best candidate."""
         return self.candidates[0]
+
+    def within(self, countries: Container[str]) -> PlaceMention | None:
+        """The mention with only its candidates in these countries (ISO2), in order; None when none is."""
+        scores = self.scores or (0.0,) * len(self.candidates)
+        kept = [(p, s) for p, s in zip(self.candidates, scores) if p.iso2 in countries]
+        if not kept:
+            return None
+        return replace(self, candidates=tuple(p for p, _ in kept),
+                       scores=tuple(s for _, s in kept) if self.scores else ())

@@ -59,15 +59,8 @@ def _spelled_in_named_countries(mentions: list[PlaceMention]) -> list[PlaceMenti
     """A name met only by its spelling key keeps the towns in countries the article names
     otherwise, and is no place when there are none."""
     named = {m.place.iso2 for m in mentions if not m.spelled}
-    kept = []
-    for m in mentions:
-        if m.spelled:
-            pairs = [(p, s) for p, s in zip(m.candidates, m.scores or (0.0,) * len(m.candidates)) if p.iso2 in named]
-            if not pairs:
-                continue
-            m = dataclasses.replace(m, candidates=tuple(p for p, _ in pairs), scores=tuple(s for _, s in pairs))
-        kept.append(m)
-    return kept
+    kept = [m.within(named) if m.spelled else m for m in mentions]
+    return [m for m in kept if m is not None]
 
 
 class _Context:
