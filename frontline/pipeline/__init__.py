@@ -115,8 +115,8 @@ def extract_document(doc: Document, explain: Explanation | None = None, models: 
     if models.event is None:
         return share_tolls([event for event, _ in pairs])
     kept = []
-    for event, features in pairs:
-        event.confidence = round(models.event.probability(features), 3)
+    for read, features in pairs:
+        event = replace(read, confidence=round(models.event.probability(features), 3))
         limit = models.event.threshold_for(features)
         if event.exported_by_default and event.confidence < limit:
             trigger = next(s for s in event.evidence if s.role == "trigger")

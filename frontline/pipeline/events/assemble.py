@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 
 from frontline.geo.model import Place
 from frontline.geo.rank import distance_km
@@ -245,18 +246,21 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
 
 def share_tolls(events: list[Event]) -> list[Event]:
     """A toll the text gives once for several places is shared evenly among their events, the
-    remainder to the first (as ACLED codes it): 25 dead at two towns are 13 and 12, never 25 twice."""
-    by_toll: dict[tuple[int, ...], list[Event]] = {}
-    for event in events:
+    remainder to the first (as ACLED codes it): 25 dead at two towns are 13 and 12, never 25 twice.
+    Returns new records; the events given are left as they are."""
+    by_toll: dict[tuple[int, ...], list[int]] = {}
+    for i, event in enumerate(events):
         spans = tuple(s.start for s in event.evidence if s.role == "fatalities")
         if spans and event.fatalities_known:
-            by_toll.setdefault(spans, []).append(event)
-    for sharing in by_toll.values():
+            by_toll.setdefault(spans, []).append(i)
+    shared = list(events)
+    for indices in by_toll.values():
+        sharing = [events[i] for i in indices]
         places = {(e.location, e.latitude, e.longitude) for e in sharing}
         if len(places) < 2 or len({e.fatalities for e in sharing}) != 1:
             continue
         share, rest = divmod(sharing[0].fatalities, len(sharing))
-        for i, event in enumerate(sharing):
-            event.fatalities = share + (i < rest)
-            event.notes = english_note(event)
-    return events
+        for k, i in enumerate(indices):
+            event = replace(events[i], fatalities=share + (k < rest))
+            shared[i] = replace(event, notes=english_note(event))
+    return shared

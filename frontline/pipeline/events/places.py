@@ -247,8 +247,26 @@ def _listed_choice(ctx: ArticleContext, scored: list[tuple], threshold: float) -
                 break
             i += step
             chosen.append(accepted[i])
+    chosen += [pair for pair in _lying_in(ctx, accepted, min(m.start for m, _ in chosen)) if pair not in chosen]
     kept = {m.start for m in without_containers(ctx, sorted((m for m, _ in chosen), key=lambda m: m.start))}
     return sorted((pair for pair in chosen if pair[0].start in kept), key=lambda pair: pair[0].start)
+
+
+def _lying_in(ctx: ArticleContext, accepted: list[tuple], container_start: int) -> list[tuple]:
+    """The accepted places listed right before the chosen ones and said to lie in them ("2 làng Jibeen
+    và Tell Meleh ở phía Bắc Hama"): each is an event of its own, as a village the gazetteer lacks is
+    (_villages)."""
+    before = [pair for pair in accepted if pair[0].end <= container_start]
+    if not before:
+        return []
+    cues, frame = ctx.language.cues, ctx.language.frame
+    if not cues.list_lies_in.fullmatch(ctx.text, before[-1][0].end, container_start):
+        return []
+    listed = [before[-1]]
+    while len(listed) < len(before) and frame.list_gap.fullmatch(ctx.folded, before[-len(listed) - 1][0].end,
+                                                                 listed[-1][0].start):
+        listed.append(before[-len(listed) - 1])
+    return listed
 
 
 def _rule_places(ctx: ArticleContext, sentence: Sentence, candidate: Candidate) -> list[Candidate]:
