@@ -97,3 +97,21 @@ def test_a_withdrawal_happens_at_the_place_its_verb_names():
     events = extract(Passage("pool-02330", "2018-04-15", sentence))
     assert [(e.sub_event_type, e.location, e.country) for e in events] == [
         ("Non-violent transfer of territory", "Duma", "Syria")]
+
+
+def test_a_list_goes_on_through_a_name_that_is_no_place_option():
+    # pool-00415 (the train part, November 2016): "Washington" inside the list is read as the US
+    # government, not offered as a place of the march; the cities after it are still the list's
+    from pathlib import Path
+
+    from frontline.pipeline import candidate_events, shipped_models
+    from frontline.record import Document, Published
+
+    sentence = ("Hàng nghìn người đã tuần hành ở New York, Boston, Washington DC, Los Angeles, Portland, "
+                "Chicago, Seattle.... với các biểu ngữ chống ông Trump và đốt cờ Mỹ.")
+    train = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "train" / "articles.jsonl"
+    assert sentence in train.read_text(encoding="utf-8")
+    events = [e for e, _ in candidate_events(Document("pool-00415", sentence, Published.parse("2016-11-10")),
+                                              None, shipped_models())]
+    places = [e.location for e in events if e.sub_event_type == "Peaceful protest"]
+    assert {"Boston", "Los Angeles", "Portland", "Chicago", "Seattle"} <= set(places)

@@ -243,13 +243,21 @@ def _listed_choice(ctx: ArticleContext, scored: list[tuple], threshold: float) -
         i = index
         while 0 <= i + step < len(accepted):
             near, far = sorted((accepted[i][0], accepted[i + step][0]), key=lambda m: m.start)
-            if not ctx.language.frame.list_gap.fullmatch(ctx.folded, near.end, far.start):
+            if not _joined(ctx, near, far):
                 break
             i += step
             chosen.append(accepted[i])
     chosen += [pair for pair in _lying_in(ctx, accepted, min(m.start for m, _ in chosen)) if pair not in chosen]
     kept = {m.start for m in without_containers(ctx, sorted((m for m, _ in chosen), key=lambda m: m.start))}
     return sorted((pair for pair in chosen if pair[0].start in kept), key=lambda pair: pair[0].start)
+
+
+def _joined(ctx: ArticleContext, near: PlaceMention, far: PlaceMention) -> bool:
+    """Whether two places are one list: joined by a list's gap, or through places of the list between
+    them that are no option of their own ("ở New York, Boston, Washington DC, Los Angeles": Washington
+    read as the government does not end the list)."""
+    chain = [near, *ctx.in_span(ctx.places, near.end, far.start), far]
+    return all(ctx.language.frame.list_gap.fullmatch(ctx.folded, a.end, b.start) for a, b in zip(chain, chain[1:]))
 
 
 def _lying_in(ctx: ArticleContext, accepted: list[tuple], container_start: int) -> list[tuple]:
