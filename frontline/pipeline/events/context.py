@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from frontline.geo import gazetteer
@@ -26,8 +26,9 @@ TITLE_CHARS = 120  # news titles are short; a long first line is a lead or a cap
 STRAY_MAIN_MENTIONS = 2  # mentions of the main country that make a lone foreign town suspect
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ArticleContext:
+    """The article read once, before any event is built; nothing in it changes afterwards."""
     doc: Document
     folded: str
     sentences: list[Sentence]
@@ -35,19 +36,16 @@ class ArticleContext:
     dates: list[DateMention]
     sources: list[str]
     source_spans: list[tuple[int, int]]
-    _actors: dict[int, tuple[list[ActorMention], set[int]]] = field(default_factory=dict)
-    _main: list = field(default_factory=list)  # the main place, computed once
-    _mentions_by_country: dict[str, int] = field(default_factory=dict)
-    _flags: dict[str, bool] = field(default_factory=dict)
-    _starts: dict[int, list[int]] = field(default_factory=dict)  # places' and dates' starts, for in_span
-    _place_counts: Counter = field(default_factory=Counter)       # geonameid -> mentions in the article
     language: Language = field(kw_only=True)  # the article's: its words, phrasings and cues
     trigger_kinds: frozenset[str] = field(kw_only=True, default=frozenset())  # every war word's kind in its war sense
-
-    def __post_init__(self) -> None:
-        # the two lists in_span reads, indexed once: both live as long as the context
-        for items in (self.places, self.dates):
-            self._starts[id(items)] = [item.start for item in items]
+    # what read_article derives from the fields above, once
+    sentence_actors: tuple[tuple[list[ActorMention], set[int]], ...] = field(kw_only=True, default=())
+    main: Place | None = field(kw_only=True, default=None)   # the place the article is about (main_place)
+    photo_story: bool = field(kw_only=True, default=False)   # told in captions (is_photo_story)
+    place_starts: tuple[int, ...] = field(kw_only=True, default=())  # for in_span
+    date_starts: tuple[int, ...] = field(kw_only=True, default=())
+    place_counts: Counter = field(kw_only=True, default_factory=Counter)       # geonameid -> mentions
+    country_counts: Counter = field(kw_only=True, default_factory=Counter)     # iso2 -> mentions
 
     @property
     def text(self) -> str:
@@ -55,18 +53,14 @@ class ArticleContext:
 
     def in_span(self, items: list, start: int, end: int) -> list:
         """The items (sorted by .start) that lie within [start, end): the article's places or dates."""
-        starts = self._starts[id(items)]
+        starts = self.place_starts if items is self.places else self.date_starts
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
         return [item for item in items[low:high] if item.end <= end]
 
     def actors(self, sentence: Sentence) -> tuple[list[ActorMention], set[int]]:
         """The sentence's actors, and the starts of the place mentions that name their country."""
-        if sentence.index not in self._actors:
-            places = self.in_span(self.places, sentence.start, sentence.end)
-            self._actors[sentence.index] = find_actors(self.language.actors, self.text, self.folded,
-                                                       sentence.start, sentence.end, places, country_names())
-        return self._actors[sentence.index]
+        return self.sentence_actors[sentence.index]
 
     def event_places(self, sentence: Sentence) -> list[PlaceMention]:
         """Place mentions of the sentence that can be where an event happened.
@@ -90,9 +84,7 @@ class ArticleContext:
 
     def mentions_of(self, place: Place) -> int:
         """How many times the article names this place."""
-        if not self._place_counts:
-            self._place_counts.update(m.place.geonameid for m in self.places)
-        return self._place_counts[place.geonameid]
+        return self.place_counts[place.geonameid]
 
     def is_news_date(self, mention) -> bool:
         """Within the news window of the article: not background, not after publication."""
@@ -110,9 +102,7 @@ class ArticleContext:
     def main_place(self) -> Place | None:
         """The place the article is about: its most named country (actors' countries count),
         and in it the most named town, if any."""
-        if not self._main:
-            self._main.append(self._find_main_place())
-        return self._main[0]
+        return self.main
 
     def stray(self, mention: PlaceMention) -> bool:
         """A town of a country the article names nowhere else, in an article clearly about another:
@@ -120,14 +110,11 @@ class ArticleContext:
         Kara" in a Syria story is not Kara, Togo)."""
         if mention.place.kind == "country":
             return False
-        if not self._mentions_by_country:
-            for m in self.places:
-                self._mentions_by_country[m.place.iso2] = self._mentions_by_country.get(m.place.iso2, 0) + 1
-        main = self.main_place()
+        main = self.main
         if main is None or main.iso2 == mention.place.iso2:
             return False
-        return (self._mentions_by_country.get(mention.place.iso2, 0) <= 1
-                and self._mentions_by_country.get(main.iso2, 0) >= STRAY_MAIN_MENTIONS)
+        return (self.country_counts[mention.place.iso2] <= 1
+                and self.country_counts[main.iso2] >= STRAY_MAIN_MENTIONS)
 
     def is_title(self, sentence: Sentence) -> bool:
         """The title line: the first paragraph, one short undated sentence, of an article of several."""
@@ -147,12 +134,10 @@ class ArticleContext:
 
     def is_photo_story(self) -> bool:
         """An article told in captions (a slideshow): its captions are its body, dated like one."""
-        if "photo_story" not in self._flags:
-            captions = sum(1 for s in self.sentences if self.is_caption(s))
-            self._flags["photo_story"] = captions * 2 >= len(self.sentences)
-        return self._flags["photo_story"]
+        return self.photo_story
 
-    def _find_main_place(self) -> Place | None:
+    def find_main_place(self) -> Place | None:
+        """The main place, from the sentences' actors and places (read_article keeps it in `main`)."""
         countries: dict[str, float] = {}
         towns: dict[int, tuple[int, int, Place]] = {}
         for sentence in self.sentences:
@@ -208,10 +193,19 @@ def country_names() -> dict[str, str]:
 
 def read_article(doc: Document, folded: str, sentences: list[Sentence], lang: Language,
                  trigger_kinds: frozenset[str] = frozenset()) -> ArticleContext:
-    """The article read once (places, dates, sources), with the kinds of its war words."""
+    """The article read once (places, dates, sources, each sentence's actors, the main place), with
+    the kinds of its war words."""
     geo = gazetteer()
     places = geo.resolve(geo.find(doc.text))
     dates = find_dates(lang.dates, doc.text, doc.published)
     source_hits = find_sources(lang.sources, folded)
-    return ArticleContext(doc, folded, sentences, places, dates, source_names(source_hits),
-                          [(h.start, h.end) for h in source_hits], language=lang, trigger_kinds=trigger_kinds)
+    ctx = ArticleContext(doc, folded, sentences, places, dates, source_names(source_hits),
+                         [(h.start, h.end) for h in source_hits], language=lang, trigger_kinds=trigger_kinds,
+                         place_starts=tuple(m.start for m in places), date_starts=tuple(d.start for d in dates),
+                         place_counts=Counter(m.place.geonameid for m in places),
+                         country_counts=Counter(m.place.iso2 for m in places))
+    actors = tuple(find_actors(lang.actors, doc.text, folded, s.start, s.end,
+                               ctx.in_span(places, s.start, s.end), country_names()) for s in sentences)
+    ctx = replace(ctx, sentence_actors=actors)
+    photo_story = sum(1 for s in sentences if ctx.is_caption(s)) * 2 >= len(sentences)
+    return replace(ctx, main=ctx.find_main_place(), photo_story=photo_story)
