@@ -67,6 +67,13 @@ class Hit:
     def __getitem__(self, name: str) -> str | None:
         return self.groups.get(name)
 
+    def need(self, name: str) -> str:
+        """A group the form that matched always holds (the day "d" of "ngày 8/11")."""
+        value = self.groups.get(name)
+        if value is None:
+            raise ValueError(f"date form without its {name!r} group: {self.core.group()!r}")
+        return value
+
 
 def hit(text: str, core: re.Match[str], before: re.Pattern[str] | None, lo: int) -> Hit:
     """The core with what comes before it, looked for no further back than lo."""

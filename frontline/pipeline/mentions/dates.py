@@ -45,14 +45,15 @@ def _month_number(g: rules.DateGrammar, match: rules.Hit) -> int | None:
     if match["m"]:
         month = int(match["m"])
     else:
-        name = " ".join(match["mname"].split())
+        name = " ".join(match.need("mname").split())
         month = g.vocab["month_names"].get(name.lower()) or g.vocab["month_names_capitalised"][name]
     return month if 1 <= month <= 12 else None
 
 
 def _days(g: rules.DateGrammar, match: rules.Hit, published: Published | None, month: int) -> rules.Resolved | None:
     """"ngày 8/11", "ngày 8-9/11/2017": one day or a range of days of one month."""
-    first_day, last_day = int(match["d"]), int(match["d2"] or match["d"])
+    first_day = int(match.need("d"))
+    last_day = int(match["d2"] or first_day)
     explicit = match["y"] or match["y2"]
     year = int(explicit) if explicit else g.year_for(published, month, first_day, match["mq"])
     if year is None:
@@ -71,7 +72,7 @@ def _appendix(match: rules.Hit, published: Published | None, offset: int, weekda
               ) -> rules.Resolved | None:
     """The day written after "hôm nay" or a weekday: "thứ Ba (22/11)" is 22/11, in the year
     nearest the day the words alone give ("ngày mai (1/1)" on 31/12 is next year's)."""
-    day, month = int(match["ad"]), int(match["am"])
+    day, month = int(match.need("ad")), int(match.need("am"))
     if match["ay"]:
         years = [int(match["ay"])]
     elif published is not None:
@@ -93,7 +94,7 @@ def _numeric(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publi
     strong = match["tod"] or match["noun"]
     if not strong and g.fraction_follows(text, end) or g.lunar(text, start, end):
         return None  # "đến 1/3 dân số", "lễ 10/3 Âm lịch"
-    resolved = _days(g, match, published, int(match["m"]))
+    resolved = _days(g, match, published, int(match.need("m")))
     if resolved is None:
         return None
     ctx, slash = (match["ctx"] or "").lower(), match["sep"] == "/"
@@ -130,14 +131,14 @@ def _month(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publish
         last_month = int(match["m2"])
         if part or not month < last_month <= 12:
             return None
-        end = rules.month_range(year, last_month, None, resolved.relative).latest
-        return replace(resolved, latest=end, date=None)
+        last = rules.month_range(year, last_month, None, resolved.relative).latest
+        return replace(resolved, latest=last, date=None)
     return resolved
 
 
 def _period(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
     """"tuần trước", "đầu tháng này", "năm ngoái", "cuối năm 2014": a calendar unit near publication."""
-    unit = g.vocab["period_units"][match["unit"].lower()]
+    unit = g.vocab["period_units"][match.need("unit").lower()]
     part = g.part_of(unit, match["part"])
     if match["part"] and part is None:
         return None
@@ -186,7 +187,7 @@ def _weekday(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publi
 
 
 def _relday(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
-    word = rules.key(match["rel"])
+    word = rules.key(match.need("rel"))
     after_time = word not in g.vocab["relative_days"]
     if after_time and (not match["tod"] or match["noun"]):
         return None  # "sáng nay", "tối qua"; but "ngày nay" is "nowadays"
@@ -205,11 +206,11 @@ def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publi
     if published is None or match["n"] is None:
         return None
     word = rules.key(match["n"])
-    if rules.key(match["unit"]) == "hôm" and word not in g.vague_counts:
+    if rules.key(match.need("unit")) == "hôm" and word not in g.vague_counts:
         return None  # "Boeing 737 MAX 8 hôm nay"
-    unit = g.vocab["count_units"][rules.key(match["unit"])]
+    unit = g.vocab["count_units"][rules.key(match.need("unit"))]
     days = (int(word) if word.isdigit() else g.vocab["counts"][word]) * unit
-    direction = g.vocab["count_directions"][rules.key(match["dir"])]
+    direction = g.vocab["count_directions"][rules.key(match.need("dir"))]
     if direction != "ago":
         lo, hi = (-days, 0) if direction == "past" else (0, days)
         return rules.relative(published, lo, hi, 2 if days <= 7 else 3)
