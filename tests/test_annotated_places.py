@@ -51,3 +51,22 @@ def test_a_village_of_unknown_size_needs_a_cue():
     # with no cue a name of no known population is no place ("Kabani" could be a surname)
     assert not [m for m in gazetteer().find("Kabani nói rằng ông sẽ trở lại") if m.text == "Kabani"]
     assert [m for m in gazetteer().find("lực lượng Syria đã triển khai tới gần làng Kabani") if m.text == "Kabani"]
+
+
+def test_places_are_never_learned_from_the_held_out_part(capsys):
+    from frontline.learn.places import main
+
+    with pytest.raises(SystemExit):
+        main([str(TRAIN.parent / "heldout"), "-o", "/dev/null"])
+    assert "train folder only" in capsys.readouterr().err
+
+
+def test_a_bad_entry_in_the_places_file_is_named(tmp_path):
+    bad = tmp_path / "annotated_places.yaml"
+    bad.write_text('places:\n  - name: "Kabani"\n    spellings: ["Kabani"]\n    iso2: SY\n    lat: 135.7\n'
+                   '    lon: 36.2\n    docs: [pool-01865]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="bad entry"):
+        load_annotated(bad)
+    bad.write_text('places:\n  - name: "Kabani"\n    iso2: SY\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="spellings"):
+        load_annotated(bad)

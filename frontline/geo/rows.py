@@ -204,10 +204,16 @@ def _curated_target(entry: CuratedPlace, out: Gathered, admin1_ids, country_ids,
         return admin1_ids[key]
     point = entry.point
     assert point is not None
-    ref = out.places[country_ids[point.iso2]]
-    out.places[next_id] = Row(next_id, None, point.name, point.kind, ref.country, point.iso2, ref.iso3,
-                              point.admin1, point.lat, point.lon, 0)
+    out.places[next_id] = _point_row(out, country_ids, next_id, point.name, point.kind, point.iso2, point.admin1,
+                                     point.lat, point.lon)
     return next_id
+
+
+def _point_row(out: Gathered, country_ids: dict[str, int], place_id: int, name: str, kind: str, iso2: str,
+               admin1: str | None, lat: float, lon: float) -> Row:
+    """A place GeoNames lacks, of no known population, in its country (named as the country's row is)."""
+    ref = out.places[country_ids[iso2]]
+    return Row(place_id, None, name, kind, ref.country, iso2, ref.iso3, admin1, lat, lon, 0)
 
 
 def _add_annotated(out: Gathered) -> None:
@@ -218,9 +224,8 @@ def _add_annotated(out: Gathered) -> None:
     for entry in load_annotated():
         if entry.iso2 not in country_ids:
             raise ValueError(f"annotated_places.yaml: no country {entry.iso2} for {entry.name}")
-        ref = out.places[country_ids[entry.iso2]]
-        out.places[next_id] = Row(next_id, None, entry.name, "city", ref.country, entry.iso2, ref.iso3,
-                                  entry.admin1, entry.lat, entry.lon, 0)
+        out.places[next_id] = _point_row(out, country_ids, next_id, entry.name, "city", entry.iso2, entry.admin1,
+                                         entry.lat, entry.lon)
         for spelling in entry.spellings:
             out.add_name(spelling, next_id, SRC_MAIN)
         next_id += 1

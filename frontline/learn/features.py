@@ -81,14 +81,14 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     on(f"events_in_article={bucket(events_in_article, (1, 2, 4, 8))}")
     if ctx.is_title(sentence):
         on("title")
-    if ctx.is_photo_story():
+    if ctx.photo_story:
         on("photo_story")  # told in captions: a caption is the body, not a file photo's label
     elif ctx.is_caption(sentence):
         on("caption")
     on(f"sentence_index={bucket(sentence.index, (0, 2, 5, 10, 20))}")
     # nothing here depends on the publication date itself: how precisely an article is dated must
     # not change what it says (a seed dated "2017-11" or "2017-11-25" reports the same events)
-    main = ctx.main_place()
+    main = ctx.main
     if main is not None:
         on("main_country" if main.iso2 == lead.place.iso2 else "other_country")
     if event.claimed_by:

@@ -63,7 +63,7 @@ def place_features(ctx, sentence, trigger, mention, chosen, listed: set[int], te
         on("country_beside_town")
     if place.kind == "city" and any(o.place.kind == "country" and o.place.iso2 == place.iso2 for o in neighbours):
         on("town_with_its_country")
-    main = ctx.main_place()
+    main = ctx.main
     if main is not None:
         on("main_country" if main.iso2 == place.iso2 else "other_country")
         if main.kind != "country" and main.geonameid == place.geonameid:

@@ -12,7 +12,6 @@ name two places, and it is left out. Deterministic: the same folder gives the sa
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -88,15 +87,13 @@ def _usable(spelling: str) -> bool:
 
 def sightings(folder: Path) -> list[_Sighting]:
     """Every (spelling, coder's point) of the folder's town-level events that GeoNames did not place."""
+    from frontline.evaluation import load_gold
     from frontline.learn.corpus import read_articles
 
     texts = {doc.doc_id: doc.text for doc in read_articles(folder)}
     found = []
-    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        text = texts.get(item["doc_id"], "")
+    for doc_id, item in load_gold(folder).items():
+        text = texts.get(doc_id, "")
         for event in item.get("events", []):
             if event.get("geonameid") or str(event.get("geo_precision")) != "1":
                 continue
@@ -107,7 +104,7 @@ def sightings(folder: Path) -> list[_Sighting]:
             if spellings:
                 found.append(_Sighting(max(sorted(spellings), key=len), event["location"], event["country"],
                                        event.get("admin1"), float(event["latitude"]), float(event["longitude"]),
-                                       item["doc_id"]))
+                                       doc_id))
     return found
 
 

@@ -168,7 +168,7 @@ def _read(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, actors: lis
         return window
     published = ctx.doc.published
     if (published is not None and date.mention is not None and ctx.is_caption(sentence)
-            and not ctx.is_photo_story()
+            and not ctx.photo_story
             and (published.earliest() - date.mention.latest).days > FILE_PHOTO_DAYS):
         doubt = doubt or "file photo: a caption dated well before publication"
     clause = (clause_start(words.modality, folded, sentence.start, trigger.start), sentence.end)

@@ -40,8 +40,11 @@ class ArticleContext:
     trigger_kinds: frozenset[str] = field(kw_only=True, default=frozenset())  # every war word's kind in its war sense
     # what read_article derives from the fields above, once
     sentence_actors: tuple[tuple[list[ActorMention], set[int]], ...] = field(kw_only=True, default=())
-    main: Place | None = field(kw_only=True, default=None)   # the place the article is about (main_place)
-    photo_story: bool = field(kw_only=True, default=False)   # told in captions (is_photo_story)
+    # the place the article is about: its most named country (actors' countries count), and in it
+    # the most named town, if any
+    main: Place | None = field(kw_only=True, default=None)
+    # told in captions (a slideshow): its captions are its body, dated like one
+    photo_story: bool = field(kw_only=True, default=False)
     place_starts: tuple[int, ...] = field(kw_only=True, default=())  # for in_span
     date_starts: tuple[int, ...] = field(kw_only=True, default=())
     place_counts: Counter = field(kw_only=True, default_factory=Counter)       # geonameid -> mentions
@@ -53,7 +56,12 @@ class ArticleContext:
 
     def in_span(self, items: list, start: int, end: int) -> list:
         """The items (sorted by .start) that lie within [start, end): the article's places or dates."""
-        starts = self.place_starts if items is self.places else self.date_starts
+        if items is self.places:
+            starts = self.place_starts
+        elif items is self.dates:
+            starts = self.date_starts
+        else:
+            raise ValueError("in_span reads the article's places or dates")
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
         return [item for item in items[low:high] if item.end <= end]
@@ -99,11 +107,6 @@ class ArticleContext:
     def capital(self, iso2: str) -> Place | None:
         return gazetteer().capital(iso2)
 
-    def main_place(self) -> Place | None:
-        """The place the article is about: its most named country (actors' countries count),
-        and in it the most named town, if any."""
-        return self.main
-
     def stray(self, mention: PlaceMention) -> bool:
         """A town of a country the article names nowhere else, in an article clearly about another:
         a foreign one-word name matched to a namesake far away ("các vị trí của IS ở Dayatheh và
@@ -131,10 +134,6 @@ class ArticleContext:
         following = sentence.index + 1
         return following < len(self.sentences) and bool(
             self.language.frame.credit.match(self.folded, self.sentences[following].start))
-
-    def is_photo_story(self) -> bool:
-        """An article told in captions (a slideshow): its captions are its body, dated like one."""
-        return self.photo_story
 
     def find_main_place(self) -> Place | None:
         """The main place, from the sentences' actors and places (read_article keeps it in `main`)."""

@@ -71,7 +71,7 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
         if earlier:
             found, how = earlier[-1].place, f"from {back} sentence(s) before"
             break
-    main = ctx.main_place()
+    main = ctx.main
     main_country = main.iso2 if main else None
     if found is not None and found.iso2 not in countries and found.iso2 != main_country:
         found = None  # a town of another country named just before: "quan chức ... tại New Delhi"
@@ -271,9 +271,10 @@ def _lying_in(ctx: ArticleContext, accepted: list[tuple], container_start: int) 
     if not cues.list_lies_in.fullmatch(ctx.text, before[-1][0].end, container_start):
         return []
     listed = [before[-1]]
-    while len(listed) < len(before) and frame.list_gap.fullmatch(ctx.folded, before[-len(listed) - 1][0].end,
-                                                                 listed[-1][0].start):
-        listed.append(before[-len(listed) - 1])
+    for pair in reversed(before[:-1]):
+        if not frame.list_gap.fullmatch(ctx.folded, pair[0].end, listed[-1][0].start):
+            break
+        listed.append(pair)
     return listed
 
 
