@@ -492,3 +492,20 @@ def test_vocabulary_meaning() -> None:
     assert (parts["đầu"], parts["giữa"], parts["cuối"]) == ([1, 10], [11, 20], [21, 31])
     assert load("vi", "dates")["relative_days"]["hôm kia"] == -2
     assert load("vi", "dates")["weekdays"]["hai"] == 0  # "thứ Hai" is Monday
+
+
+@pytest.mark.parametrize("sentence, date_text, is_report", [
+    # vietnews-052966: the day of an admission, not of the strike admitted
+    ("Lầu Năm Góc hôm qua thừa nhận liên minh quốc tế có thể đã đánh trúng vị trí quân đội Syria.", "hôm qua", True),
+    # vietnews-033403: "đã" may stand between the day and the verb
+    ("New York Post đưa tin, Israel hôm 2/8 đã thừa nhận rằng nước này được lợi khi Tổng thống Syria Assad giành "
+     "chiến thắng trong cuộc nội chiến Syria", "hôm 2/8", True),
+    # the seed: a day followed by the deed itself
+    ("Tuy nhiên, phiến quân IS đã tái chiếm thành phố Albu Kamal hôm 11/11, buộc lực lượng ủng hộ chính phủ "
+     "Damascus phải rút lui khỏi khu vực này.", "hôm 11/11", False),
+])
+def test_a_day_before_reporting_or_admitting_dates_the_report(sentence, date_text, is_report) -> None:
+    from frontline.pipeline.text.normalize import fold_tones
+
+    end = sentence.index(date_text) + len(date_text)
+    assert bool(language("vi").frame.reported.match(fold_tones(sentence), end)) is is_report

@@ -142,7 +142,7 @@ def test_a_language_missing_a_phrasing_is_refused_with_its_name(tmp_path, monkey
     (tmp_path / "xx" / "frame.yaml").write_text(yaml.safe_dump(frame, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(frontline.lang, "LANG_DIR", tmp_path)
     with pytest.raises(ValueError, match="missing \\['passive'\\]"):
-        FramePhrasings.of("xx", ("said",))
+        FramePhrasings.of("xx", ("said",), ("claimed",))
 
 
 def test_pipeline_steps_read_words_through_the_language_object():

@@ -21,7 +21,7 @@ from frontline.geo.gazetteer_file import Store
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rows import SRC_SPELLING
 from frontline.geo.text import exact_key, fold_key, is_vietnamese, spelling_key, without_article, written_alike
-from frontline.geo.tokens import CONNECTORS, Words, capitalised, runs, words
+from frontline.geo.tokens import CONNECTORS, Words, capitalised, runs, with_opening_articles, words
 
 MAX_WORDS = 6   # the longest name tried
 _key = lru_cache(maxsize=65_536)(exact_key)
@@ -135,19 +135,26 @@ class Finder:
                 if got is not None:
                     found.append(got[0])
                     taken[i:got[1] + 1] = [True] * (got[1] + 1 - i)
-        usable = [caps[i] and not taken[i] and not self._breaks(ws, i, low) for i in range(len(ws))]
+        usable = with_opening_articles(ws, [caps[i] and not taken[i] and not self._breaks(ws, i, low)
+                                            for i in range(len(ws))])
         listed: _ListSoFar | None = None
         for run in runs(ws, usable):
             around = self._around(ws, run[0], low)
             in_run = self._run(ws, run, low, around)
+            before = listed
             if not in_run and listed is not None and self._in_list(ws, run, around, listed):
                 around = listed.around
                 in_run = [m for m in map(listed.narrowed, self._run(ws, run, low, around)) if m is not None]
             found.extend(in_run)
             last = in_run[-1].place if in_run else None
             cued = around.cue is not None and not around.cue.weak
-            listed = _ListSoFar(ws.ends[run[-1]], around, last.iso2) if cued and last and last.kind != "country" \
-                else None
+            if cued and last and last.kind != "country":
+                listed = _ListSoFar(ws.ends[run[-1]], around, last.iso2)
+            elif before is not None and around is before.around and not in_run:
+                # a village the gazetteer lacks does not end the list: "ở Kafar Zita, al-Latamineh, Mourek"
+                listed = _ListSoFar(ws.ends[run[-1]], before.around, before.iso2)
+            else:
+                listed = None
         found.sort(key=lambda m: m.start)
         return found
 
@@ -222,7 +229,9 @@ class Finder:
             if len(self._plans) > 50_000:
                 self._plans.clear()
             plan = self._plans[key] = self._plan(ws, run, low, around)
-        return [self._mention(ws, run[p], run[q], ranked, around if p == 0 else _INSIDE, low)
+        # the run's first name (after an article that opens it) has the run's cue
+        return [self._mention(ws, run[p], run[q], ranked,
+                              around if all(low[run[k]] in CONNECTORS for k in range(p)) else _INSIDE, low)
                 for p, q, ranked in plan]
 
     def _plan(self, ws: Words, run: list[int], low: list[str], around: _Around) -> list[tuple[int, int, Ranked]]:
@@ -239,11 +248,31 @@ class Finder:
         opens = ws.initial(first) and self._syllable(ws.word(first))
         out: list[tuple[int, int, Ranked]] = []
         p = 0
+        lead = 0   # the run's first name: a leading article ("al - Mayadeen") does not end it
         while p < len(run):
-            if low[run[p]] in CONNECTORS:
+            if low[run[p]] in CONNECTORS and p > lead:
                 p += 1
                 continue
-            here, context = (around, Context(cue=strong_cue, org=around.org)) if p == 0 else (_INSIDE, Context())
+            here, context = (around, Context(cue=strong_cue, org=around.org)) if p == lead else (_INSIDE, Context())
+            if p == lead and low[run[p]] in CONNECTORS:
+                # GeoNames writes an article or not ("Al Mayadin", "Ad Dana" = "Dana"): the whole name
+                # where it is written so ("El Paso", "al - Mayadeen"), else the name after the article
+                # ("al - Dana" is no "Aldana"), else the whole name however it matched
+                whole = self._longest(ws, run, p, low, here, context)
+                if whole is not None and whole[1] is None:
+                    p = whole[0] + 1           # a stop-listed name ("al - Qaeda"): no place in it
+                    continue
+                bare = self._longest(ws, run, p + 1, low, here, context) if p + 1 < len(run) else None
+                options = [(p, whole[0], whole[1])] if whole is not None and whole[1] else []
+                exact = bool(options) and self._exact(ws, run[p], run[options[0][1]])
+                if not exact and bare is not None and bare[1]:
+                    options.insert(0, (p + 1, bare[0], bare[1]))   # the mention: the name the places answer to
+                if not options:
+                    p = lead = p + 1
+                    continue
+                out.append(options[0])
+                p = options[0][1] + 1
+                continue
             got = self._longest(ws, run, p, low, here, context, sentence_first=opens and p == 0)
             if got is None:
                 if p == 0 and opens and low[first] in self.cues.openers:
@@ -289,6 +318,10 @@ class Finder:
             if ranked:
                 return q, ranked
         return None
+
+    def _exact(self, ws: Words, i: int, j: int) -> bool:
+        """Whether some place is written as words i..j are, not only alike without spaces or accents."""
+        return any(c.exact for c in self.candidates(_key(ws.text[ws.starts[i]:ws.ends[j]])))
 
     def _ranked_uncached(self, key: str, ctx: Context, prefers: str | None) -> Ranked | None:
         cands = [c for c in self.candidates(key) if admissible(c, ctx)]

@@ -20,6 +20,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?…:;\n\"“”•]")
 CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ibn", "bin",
                         "bani", "de", "du", "des", "del", "der", "den", "di", "dos", "das", "la", "le",
                         "les", "sur", "sous", "von", "van", "upon", "on", "am"})
+# Arabic articles that may open a name written apart: "thị trấn al - Mayadeen", "ở al - Qaryatain".
+OPENING_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es", "ed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,16 @@ def capitalised(word: str) -> bool:
     if word[0].isupper():
         return True
     return "-" in word and word.rsplit("-", 1)[1][:1].isupper()
+
+
+def with_opening_articles(ws: Words, usable: list[bool]) -> list[bool]:
+    """`usable` with a lower-case article that opens the name after it ("al - Mayadeen") usable too,
+    so the name is looked up whole and the cue before the article ("thị trấn") is the name's."""
+    out = list(usable)
+    for i in range(1, len(ws)):
+        if usable[i] and not usable[i - 1] and ws.words[i - 1] in OPENING_ARTICLES and ws.joined(i):
+            out[i - 1] = True
+    return out
 
 
 def runs(ws: Words, usable: list[bool]) -> list[list[int]]:

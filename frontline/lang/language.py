@@ -58,15 +58,20 @@ class FramePhrasings:
     credit: re.Pattern[str]
 
     @classmethod
-    def of(cls, code: str, speech_verbs: tuple[str, ...]) -> FramePhrasings:
-        """Compile frame.yaml; `{speech_verbs}` stands for modality.yaml's verbs of saying, longest first."""
-        speech = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
+    def of(cls, code: str, speech_verbs: tuple[str, ...], claim_verbs: tuple[str, ...]) -> FramePhrasings:
+        """Compile frame.yaml; `{speech_verbs}` and `{claim_verbs}` stand for modality.yaml's verbs of
+        saying and of announcing, longest first."""
+        def alternatives(verbs: tuple[str, ...]) -> str:
+            return "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+
+        speech, claim = alternatives(speech_verbs), alternatives(claim_verbs)
         raw = load(code, "frame")
         wanted = {f.name for f in fields(cls)}
         if set(raw) != wanted:
             raise ValueError(f"lang/{code}/frame.yaml: missing {sorted(wanted - set(raw))}, "
                              f"unknown {sorted(set(raw) - wanted)}")
-        return cls(**{name: re.compile(spec["pattern"].replace("{speech_verbs}", speech),
+        return cls(**{name: re.compile(spec["pattern"].replace("{speech_verbs}", speech)
+                                       .replace("{claim_verbs}", claim),
                                        re.IGNORECASE if spec.get("ignore_case", True) else 0)
                       for name, spec in raw.items()})
 
@@ -101,4 +106,5 @@ def language(code: str) -> Language:
     modality = ModalityWords.of(code)
     return Language(code, TriggerWords.of(code), modality, ActorWords.of(code), TypingWords.of(code),
                     NumberWords.of(code), SourceWords.of(code), DateGrammar.of(code),
-                    FramePhrasings.of(code, modality.speech_verbs), cues(code))
+                    FramePhrasings.of(code, modality.speech_verbs, tuple(load(code, "modality")["claim_verbs"])),
+                    cues(code))
