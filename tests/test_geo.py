@@ -155,6 +155,28 @@ def test_a_name_opened_by_an_article(g, sentence, text, cue, location, country):
     assert (by_text[text].cue, by_text[text].place.name, by_text[text].place.country) == (cue, location, country)
 
 
+@pytest.mark.parametrize("sentence, text, location", [
+    # vietnews-032771: the apostrophe written apart is inside the name, not a quote
+    ("trong ngày 8/3, SAA đã chiếm được một số khu nhà bên trong Dara ’ a al - Balad", "Dara ’ a", "Dar'a"),
+    ("Đồng thời SAA cũng liên tiếp tấn công nhóm nổi loạn người Jihad trong vùng nông thôn Dara ' a",
+     "Dara ' a", "Dar'a"),
+])
+def test_a_name_written_with_its_apostrophe_apart(g, sentence, text, location):
+    assert [(m.text, m.place.name) for m in found(g, sentence) if m.text == text] == [(text, location)]
+
+
+def test_a_quotation_mark_before_a_vietnamese_word_is_no_apostrophe():
+    # vietnews-038228, vietnews-056977: the marks quote "linh động" and "thay đổi suy nghĩ"
+    from frontline.geo import gazetteer
+    from frontline.geo.tokens import words
+
+    syllables = gazetteer()._finder.syllables
+    assert words("Ông Tập kêu gọi Trump ' linh động ' với Triều Tiên", syllables=syllables).words[4:6] == [
+        "Trump", "linh"]
+    assert "Kim" in words("Quan chức Triều Tiên nói Chủ tịch Kim ' thay đổi suy nghĩ ' về Mỹ",
+                          syllables=syllables).words
+
+
 def test_a_stop_listed_name_after_an_article_is_no_place(g):
     # vietnews-031501: al-Qaeda is an armed group, and nothing inside its name is a town
     s = ("Trận đột kích nhằm vào al - Qaeda trên Bán đảo Arab (AQAP), được Washington coi là nhánh nguy hiểm "
@@ -198,7 +220,7 @@ def test_a_town_geonames_spells_otherwise_is_found_after_a_cue(g):
     s = ("quân đội Syria tự do (FSA), phe phiến quân được Thổ Nhĩ Kỳ hậu thuẫn, đã nã đạn pháo tấn công về phía "
          "thị trấn Tal Rifa ’ at ở phía bắc Aleppo vào chiều ngày 18/8")
     by_text = {m.text: m for m in g.resolve(found(g, s))}
-    town = by_text["Tal Rifa"]
+    town = by_text["Tal Rifa ’ at"]
     assert (town.spelled, town.cue, town.place.name, town.place.country) == (True, "thị trấn", "Tall Rif'at", "Syria")
 
 

@@ -125,7 +125,7 @@ class Finder:
         return tuple(Candidate(place, SRC_SPELLING, False) for place in places if place is not None)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-        ws = words(text, start, end)
+        ws = words(text, start, end, self.syllables)
         low, caps = ws.low, [w[0].isupper() or ("-" in w and capitalised(w)) for w in ws.words]
         taken = [False] * len(ws)
         found: list[PlaceMention] = []

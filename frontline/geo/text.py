@@ -35,9 +35,12 @@ VIETNAMESE_MARKED = frozenset(
 ) - frozenset("aeiouy") | frozenset("đ")
 
 
+_APOSTROPHE_APART = re.compile(r"\s*['’]\s*")   # "Ma ’ aret" is "Ma'aret"
+
+
 def exact_key(name: str) -> str:
-    """Case, hyphens and apostrophes ignored; diacritics kept."""
-    name = unicodedata.normalize("NFC", name).casefold()
+    """Case, hyphens and apostrophes (also written apart) ignored; diacritics kept."""
+    name = _APOSTROPHE_APART.sub("", unicodedata.normalize("NFC", name).casefold())
     name = name.translate(_DROP).translate(_TO_SPACE)
     return _SPACES.sub(" ", name).strip()
 

@@ -57,11 +57,44 @@ class Words:
         return i == 0 or _SENTENCE_BREAK.search(self.text, self.ends[i - 1], self.starts[i]) is not None
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> Words:
+def words(text: str, start: int = 0, end: int | None = None, syllables: frozenset[str] | None = None) -> Words:
+    """The words of text[start:end]; with the language's `syllables`, also a name written with its
+    apostrophe apart is one word (_apostrophes_joined)."""
     end = len(text) if end is None else end
     spans = [m.span() for m in WORD.finditer(text, start, end)]
+    if syllables is not None:
+        spans = _apostrophes_joined(text, spans, syllables)
     found = [text[a:b] for a, b in spans]
     return Words(text, [a for a, _ in spans], [b for _, b in spans], found, [w.casefold() for w in found], start)
+
+
+_SPACED_APOSTROPHE = re.compile(r"[ \t\u00a0]['’][ \t\u00a0]")
+MAX_AFTER_APOSTROPHE = 5    # letters after an apostrophe inside a name: "Ma ’ arat", "Hay ’ at", "Dara ' a"
+
+
+def _apostrophes_joined(text: str, spans: list[tuple[int, int]], syllables: frozenset[str]) -> list[tuple[int, int]]:
+    """A name written with its apostrophe apart is one word ("Ma ’ aret al - Numan", "Dara ' a").
+    A quotation mark is no apostrophe: not before a Vietnamese syllable ("Trump ' linh động '"),
+    nor one that closes a quote opened before it on the line, nor one that opens a quote closed right
+    after the word."""
+    out: list[tuple[int, int]] = []
+    joined = False
+    for a, b in spans:
+        if out and not joined:
+            pa, pb = out[-1]
+            gap, before, after = text[pb:a], text[pa:pb], text[a:b]
+            mark = gap.strip()
+            if (_SPACED_APOSTROPHE.fullmatch(gap) and before[0].isupper() and before.isascii()
+                    and after.islower() and after.isascii() and len(after) <= MAX_AFTER_APOSTROPHE
+                    and (len(after) == 1 or after not in syllables)
+                    and text.count(mark, text.rfind("\n", 0, pa) + 1, pa) % 2 == 0
+                    and not text[b:b + 3].lstrip(" \t\u00a0").startswith(mark)):
+                out[-1] = (pa, b)
+                joined = True
+                continue
+        out.append((a, b))
+        joined = False
+    return out
 
 
 def capitalised(word: str) -> bool:
