@@ -23,9 +23,10 @@ class Passage(NamedTuple):
     text: str        # copied verbatim from the article
 
 
-def extract(p: Passage, all_modalities: bool = False) -> list[Event]:
-    """The events read from a passage: the rules with the place and type models. Whether a whole
-    article keeps each one is the event model's call, measured on held-out articles (test_eval)."""
+def extract(p: Passage, all_modalities: bool = False, rules_only: bool = False) -> list[Event]:
+    """The events read from a passage: the rules with the place and type models (the rules alone
+    with `rules_only`). Whether a whole article keeps each one is the event model's call, measured
+    on held-out articles (test_eval)."""
     import unicodedata
 
     from frontline.pipeline import Models, extract_document, shipped_models
@@ -33,7 +34,7 @@ def extract(p: Passage, all_modalities: bool = False) -> list[Event]:
 
     shipped = shipped_models()
     doc = Document(doc_id=p.doc, text=unicodedata.normalize("NFC", p.text), published=Published.parse(p.published))
-    events = extract_document(doc, models=Models(shipped.place, shipped.type))
+    events = extract_document(doc, models=Models() if rules_only else Models(shipped.place, shipped.type))
     return events if all_modalities else [e for e in events if e.exported_by_default]
 
 
