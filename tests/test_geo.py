@@ -560,3 +560,24 @@ def test_a_place_mention_without_a_candidate_is_refused():
     # every step reads a mention's best place; a name with no candidate is no mention at all
     with pytest.raises(ValueError, match="Kura"):
         PlaceMention(0, 4, "Kura", ())
+
+
+@pytest.mark.parametrize("sentence, place, locator", [
+    # vietnews-031445: the bomb went off in Giza; Cairo only says where Giza lies
+    ("Ba khách du lịch Việt Nam và một hướng dẫn viên người Ai Cập đã thiệt mạng trong vụ đánh bom làm rung "
+     "chuyển đường Marioutiya ở Giza, gần Cairo, vào ngày 29/12", "Giza", "Cairo"),
+    # vietnews-048362: the market blast was in Tultepec, "32 km north of Mexico City"
+    ("Vụ nổ xảy ra tại chợ pháo hoa San Pablito ở thành phố Tultepec, cách thủ đô Mexico City khoảng 32 km về "
+     "phía bắc", "Tultepec", "Mexico City"),
+])
+def test_a_place_that_says_where_the_place_before_lies_is_no_event_place(sentence, place, locator):
+    from frontline.lang.language import language
+    from frontline.pipeline.events.context import read_article
+    from frontline.pipeline.text.normalize import fold_tones
+    from frontline.pipeline.text.segment import sentences
+    from frontline.record import Document
+
+    doc = Document("t", sentence, None)
+    ctx = read_article(doc, fold_tones(sentence), sentences(sentence), language("vi"))
+    texts = [m.text for m in ctx.event_places(ctx.sentences[0])]
+    assert place in texts and locator not in texts

@@ -54,6 +54,7 @@ class FramePhrasings:
     about: re.Pattern[str]
     plural: re.Pattern[str]
     time_zone: re.Pattern[str]
+    locator: re.Pattern[str]
     comes_from: re.Pattern[str]
     credit: re.Pattern[str]
 

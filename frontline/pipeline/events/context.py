@@ -75,15 +75,18 @@ class ArticleContext:
 
         Not a capital or country standing for its government ("chính phủ Damascus"),
         not the country of an actor ("Quân đội Syria") or a word of an actor's name
-        ("dân quân ủng hộ Iran"), not inside a source's name, not a time zone.
+        ("dân quân ủng hộ Iran"), not inside a source's name, not a time zone, not a place that
+        only says where the place before it lies ("Meiktila, nằm ở phía đông bắc Magway").
         """
         actors, used = self.actors(sentence)
-        return [m for m in self.in_span(self.places, sentence.start, sentence.end)
+        mentions = self.in_span(self.places, sentence.start, sentence.end)
+        return [m for i, m in enumerate(mentions)
                 if not m.government and not m.attributive and m.start not in used
                 and not any(a.start < m.end and m.start < a.end for a in actors)
                 and not self._in_source(m.start)
                 and not self.language.frame.time_zone.search(self.folded, max(0, m.start - 8), m.start)
-                and not _stands_for_state(m)]
+                and not _stands_for_state(m)
+                and not (i and self.language.frame.locator.fullmatch(self.folded, mentions[i - 1].end, m.start))]
 
     def _in_source(self, position: int) -> bool:
         """Inside a source's name ("Ảnh: AMN"); the spans are in order and do not overlap."""
