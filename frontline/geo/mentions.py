@@ -262,16 +262,16 @@ class Finder:
                 if whole is not None and whole[1] is None:
                     p = whole[0] + 1           # a stop-listed name ("al - Qaeda"): no place in it
                     continue
-                bare = self._longest(ws, run, p + 1, low, here, context) if p + 1 < len(run) else None
-                options = [(p, whole[0], whole[1])] if whole is not None and whole[1] else []
-                exact = bool(options) and self._exact(ws, run[p], run[options[0][1]])
-                if not exact and bare is not None and bare[1]:
-                    options.insert(0, (p + 1, bare[0], bare[1]))   # the mention: the name the places answer to
-                if not options:
+                chosen = (p, whole[0], whole[1]) if whole is not None and whole[1] else None
+                if chosen is None or not self._exact(ws, run[p], run[chosen[1]]):
+                    bare = self._longest(ws, run, p + 1, low, here, context) if p + 1 < len(run) else None
+                    if bare is not None and bare[1]:
+                        chosen = (p + 1, bare[0], bare[1])   # the mention: the name the places answer to
+                if chosen is None:
                     p = lead = p + 1
                     continue
-                out.append(options[0])
-                p = options[0][1] + 1
+                out.append(chosen)
+                p = chosen[1] + 1
                 continue
             got = self._longest(ws, run, p, low, here, context, sentence_first=opens and p == 0)
             if got is None:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from frontline.geo.cues import Cues, cues
-from frontline.lang import load
+from frontline.lang import alternation, load
 
 if TYPE_CHECKING:
     from frontline.pipeline.events.sub_event import TypingWords
@@ -62,10 +62,7 @@ class FramePhrasings:
     def of(cls, code: str, speech_verbs: tuple[str, ...], claim_verbs: tuple[str, ...]) -> FramePhrasings:
         """Compile frame.yaml; `{speech_verbs}` and `{claim_verbs}` stand for modality.yaml's verbs of
         saying and of announcing, longest first."""
-        def alternatives(verbs: tuple[str, ...]) -> str:
-            return "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
-
-        speech, claim = alternatives(speech_verbs), alternatives(claim_verbs)
+        speech, claim = alternation(speech_verbs), alternation(claim_verbs)
         raw = load(code, "frame")
         wanted = {f.name for f in fields(cls)}
         if set(raw) != wanted:
