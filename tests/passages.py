@@ -40,9 +40,9 @@ def extract(p: Passage, all_modalities: bool = False, rules_only: bool = False) 
 
 @lru_cache(maxsize=1)
 def corpus_texts() -> dict[str, str]:
-    """Article id -> text, for both corpora."""
+    """Article id -> text, for the corpora passages come from (the pool's: articles never coded)."""
     texts: dict[str, str] = {}
-    for name in ("vietnews-sample.jsonl", "dantri-2020-21.jsonl"):
+    for name in ("vietnews-sample.jsonl", "dantri-2020-21.jsonl", "vi-conflict-pool.jsonl"):
         path = CORPUS / name
         if not path.exists():
             pytest.skip(f"corpus not found: {path}")

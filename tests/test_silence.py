@@ -14,7 +14,7 @@ articles get a plausible publication day.
 from __future__ import annotations
 
 import pytest
-from passages import corpus_texts
+from passages import Passage, corpus_texts, extract
 
 import frontline
 
@@ -135,6 +135,16 @@ PEACEFUL = [
     # vietnews-021550: India's 2019 general election
     ("bầu cử", "vietnews-021550", "2019-04-01",
      "Cuộc bầu cử sẽ diễn ra vào ngày 11-4 và dự kiến kéo dài trong gần 6 tuần."),
+    # -- words that aim, pour out or execute in another sense -----------------------------------
+    # "nhắm vào" (aim at) by wolves, "đổ ra đường" by traffic, "xử tử" centuries ago
+    ("nhắm vào", "dantri-news_science_035", "2021-04-02",
+     "Đàn sói đã bao vây xung quanh đàn bò rừng và tìm cách để chia tách các cá thể bò ra với nhau và nhắm "
+     "vào những con bò nào bị tách ra khỏi đàn."),
+    ("đổ ra đường", "dantri-news_society_133", "2021-04-29",
+     "Tại khu vực đường vành đai 3, đoạn Khuất Duy Tiến - Nguyễn Xiển ùn ứ kéo dài hàng cây số cả đường dưới "
+     "thấp và đường trên cao do lưu lượng phương tiện đổ ra đường quá lớn."),
+    ("xử tử", "dantri-news_travel_189", "2021-03-27",
+     "11 người bị đem ra xét xử, 10 người sau đó bị xử tử bằng cách treo cổ và chôn cất dưới đồi."),
 ]
 
 # (war word, article id, publication day, passage, sub-event type, country)
@@ -192,6 +202,16 @@ WAR = [
      "Sau nhiều tuần bị cắt điện và mất nguồn nước sạch, hàng chục nghìn người Venezuela hôm nay xuống "
      "đường biểu tình phản đối Tổng thống Nicolas Maduro và bày tỏ ủng hộ thủ lĩnh đối lập Juan Guaido.",
      "Peaceful protest", "Venezuela"),
+    # "nhắm vào" by an air force (vs wolves, genes, marketing); vietnews-033224
+    ("nhắm vào", "vietnews-033224", "2019-05-22",
+     "Theo nguồn tin quân sự ở Tây Bắc Syria, lực lượng không quân Nga và Syria nhắm vào nhiều vị trí hiện "
+     "còn dưới sự kiểm soát của lực lượng phiến quân, trong đó có sân bay Taftanaz.",
+     "Air/drone strike", "Syria"),
+    # "đổ xuống đường" against a policy (vs traffic); vietnews-035501
+    ("đổ xuống đường", "vietnews-035501", "2018-10-14",
+     "Tại Áo, khoảng 17.000 người ở thủ đô Vienna đổ xuống đường để phản đối chính sách di cư, đồng thời yêu "
+     "cầu giảm ngày làm việc và bãi bỏ các biện pháp khắc khổ.",
+     "Peaceful protest", "Austria"),
 ]
 
 
@@ -211,6 +231,8 @@ def test_peaceful_sense_gives_nothing(word, doc, published, text):
 @pytest.mark.parametrize("word, doc, published, text, sub_event_type, country", WAR,
                          ids=[f"{c[0]}|{c[1]}" for c in WAR])
 def test_war_sense_still_gives_the_event(word, doc, published, text, sub_event_type, country):
-    events = frontline.extract(text, published=published, doc_id=doc)
+    # the sense gate's call, read as passages are (tests/passages.py): whether an article keeps the event
+    # is the event model's, measured on held-out articles (a passage told once, in one sentence, weighs little)
+    events = extract(Passage(doc, published, text))
     assert [e for e in events if e.sub_event_type == sub_event_type and e.country == country], \
         [(e.sub_event_type, e.modality, e.country) for e in events]

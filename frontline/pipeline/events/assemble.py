@@ -3,7 +3,7 @@
 An article repeats its news: in the title, the lead, a photo caption, the body.
 Candidates that report the same event are merged into one record that keeps all
 their evidence; a generic word ("vụ tấn công") is absorbed by the precise one
-("không kích") of the same day and place.
+("không kích") of the same day, place and event type.
 """
 from __future__ import annotations
 
@@ -77,10 +77,12 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     types = {event_type(a.sub_event_type), event_type(b.sub_event_type)}
     if generic_a != generic_b:
         # "vụ tấn công" is the "không kích", the interception or the massacre the article names
-        # precisely; a killing is part of a battle or a bombing, not of an abduction or a protest
+        # precisely when it is read as the same type of event; read as another ("ngay sau cuộc không
+        # kích, IS đã lập tức phát động một cuộc tấn công" is a clash), it is another deed (ACLED
+        # codes each type). A killing is part of a battle or a bombing, not of an abduction or a protest
         vague = a if generic_a else b
         if vague.trigger.kind in ("attack", "explosion") or a.sentence.index == b.sentence.index:
-            return not types & {"Protests", "Riots"} or len(types) == 1
+            return len(types) == 1
         return len(types) == 1 or types <= {"Battles", "Explosions/Remote violence"}
     return generic_a and len(types) == 1
 

@@ -3,7 +3,8 @@
 The rules pick the place nearest the war word in its sentence, else one from the sentences
 before, else the article's main place (choose_place), and the places listed with it ("Dijon,
 Lyon và Marseille"). With a place model, every place the sentence names is weighed instead and
-each one the model accepts gives a candidate (the rules' pick is one of its features). Then a
+each one the model accepts gives a candidate (the rules' pick is one of its features); when it
+accepts none, the event is placed as if its sentence named no place. Then a
 place named with a direction becomes that part of its province or country, and each village
 listed beside a placed town that the gazetteer lacks becomes an event of its own.
 """
@@ -22,6 +23,8 @@ from frontline.pipeline.mentions.modality import clause_start
 from frontline.pipeline.mentions.triggers import Trigger
 from frontline.pipeline.text.segment import Sentence
 
+REFUSED = "(no place named in the sentence accepted)"   # how a refused place's event was placed
+
 
 def placed_candidates(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model=None
                       ) -> list[Candidate]:
@@ -31,7 +34,26 @@ def placed_candidates(ctx: ArticleContext, sentence: Sentence, candidate: Candid
     # the options are the trigger's own reading's: a place listed with it does not carry them again
     ruled = [replace(c, place_options=options) if c is candidate else c for c in ruled]
     candidate = replace(candidate, place_options=options)
-    return _villages(ctx, sentence, _directional(ctx, _model_places(ctx, sentence, candidate, place_model) or ruled))
+    placed = (_model_places(ctx, sentence, candidate, place_model)
+              or _refused_place(ctx, sentence, candidate, place_model) or ruled)
+    return _villages(ctx, sentence, _directional(ctx, placed))
+
+
+def _refused_place(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model) -> list[Candidate]:
+    """The candidate placed from its context when the place model accepts none of the places its
+    sentence names, the rules' pick among them included: "máy bay Nga bị bắn rơi" names whose plane,
+    not where it fell. A refused country is not taken back as "the country the sentence names"."""
+    mention = candidate.place_mention
+    if place_model is None or mention is None or not candidate.place_options:
+        return []
+    refused = {m.place.iso2 for m, _ in candidate.place_options
+               if m.place.kind == "country"} if mention.place.kind == "country" else set()
+    countries = [c for c in ctx.sentence_countries(sentence) if c not in refused]
+    place, how = context_place(ctx, sentence, countries)
+    if place is None or place.kind == "country" and place.iso2 in refused:
+        return []  # nowhere else to put it: the rules' pick stands
+    return [replace(candidate, place=place, place_mention=None, place_how=f"{how} {REFUSED}", place_near=False,
+                    place_options=[])]
 
 
 def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
@@ -58,6 +80,15 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             if city is not None:
                 return city, best, "the capital of the country named"
         return best.place, best, "in sentence"
+    found, how = context_place(ctx, sentence, countries)
+    return found, None, how
+
+
+def context_place(ctx: ArticleContext, sentence: Sentence, countries: list[str]) -> tuple[Place | None, str]:
+    """Where an event happened when its sentence names no place of its own: the town of the
+    sentences just before, else the article's main place, unless the sentence is about another
+    country (`countries`, ISO codes), which is then the place."""
+    phr = ctx.language.frame
     found, how = None, ""
     for back in range(1, INHERIT_SENTENCES + 1):
         index = sentence.index - back
@@ -78,8 +109,8 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     if found is None:
         found, how = main, "the article's main place"
     if countries and (found is None or found.iso2 not in countries and found.iso2 != main_country):
-        return ctx.country_place(countries[0]), None, "the country the sentence names"
-    return found, None, how
+        return ctx.country_place(countries[0]), "the country the sentence names"
+    return found, how
 
 
 
