@@ -74,7 +74,7 @@ class Candidate:
         (a weapon's description, a general remark)."""
         own_place = self.place_how == "in sentence"
         own_date = self.date is not None and self.date.how == "in sentence"
-        undated = self.date is None or self.date.how == "publication date"
+        undated = self.date is None or self.date.how.startswith("publication date")
         # "cuộc tấn công đã buộc Nga ...": "the attack" of an earlier sentence, not a new one
         anaphoric = self.trigger.spec.generic and self.trigger.nominal and not own_date
         return (self.generic and not own_place and not own_date) or (undated and not own_place) or anaphoric
@@ -219,4 +219,9 @@ def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> Da
     published = ctx.doc.published
     if published is None:
         return None
-    return DateChoice(published.anchor(), 2 if published.day else 3, None, "publication date")
+    if published.day:
+        # news of a deed the text does not date reports yesterday's (CODING.md: the publication date,
+        # or the day before); the coders of the train articles chose the day before 416 times, the
+        # day itself 309 times, and 106 against 32 where they knew the day exactly
+        return DateChoice(published.anchor() - dt.timedelta(days=1), 2, None, "publication date, the day before")
+    return DateChoice(published.anchor(), 3, None, "publication date")
