@@ -210,6 +210,11 @@ P = {
         "Hãng thông tấn Pajhwok của Afghanistan dẫn lời một thành viên hội đồng tỉnh Logar Abdul Wali Wakeel "
         "cho biết, những cảnh sát thiệt mạng trong vụ không kích sau khi các tay súng Taliban tiến hành các "
         "cuộc tấn công phối hợp tại quận Azra, sát hại 35 thường dân và nhân viên an ninh."),
+    # vietnews-033051 (undated): the title names Daraa; the sentence after it only Syria
+    "strike_daraa_then_syria": Passage("vietnews-033051", "2018-06-01",
+        "Nóng: Israel bất ngờ tấn công kho vũ khí của chính quyền Assad ở Daraa\nTheo các phiến quân đối lập, "
+        "những tiếng nổ trên là kết quả của một cuộc không kích từ quân Israel nhằm vào kho chứa vũ khí của "
+        "Syria."),
     "caption_afp": Passage("dantri-news_world_106", "2021-04-29",
         "Một căn cứ quân đội Myanmar bị tấn công hôm 27/4 (Ảnh: AFP)."),
 }
@@ -334,6 +339,23 @@ def test_a_vague_attack_beside_a_strike_of_another_type_is_its_own_event():
     attack = extract(P["taliban_attack_then_strike"])
     assert {e.sub_event_type for e in attack} >= {"Air/drone strike", "Attack"}
     assert the(attack, "Attack").actor1 == "Taliban"
+
+
+def test_a_sentence_naming_only_the_country_of_the_town_before_it_means_the_town():
+    # "kho chứa vũ khí của Syria" after "... ở Daraa": the body's strike is placed in Daraa, not at Syria's
+    # centre. The body's own reading by the rules is checked: the title's reading would absorb a strike at
+    # Syria, and the place model refuses "của Syria" anyway
+    from frontline.pipeline import RULES_ONLY, read_candidates
+    from frontline.pipeline.explanation import Explanation
+    from frontline.record import Document, Published
+
+    p = P["strike_daraa_then_syria"]
+    doc = Document(doc_id=p.doc, text=p.text, published=Published.parse(p.published))
+    _, _, candidates = read_candidates(doc, Explanation(p.doc, enabled=False), RULES_ONLY)
+    strike = [c for c in candidates if c.trigger.text == "cuộc không kích"]
+    assert [(c.place.country, c.place.name, c.place_mention) for c in strike] == [("Syria", "Dar'a", None)]
+    e = the(extract(p), "Air/drone strike")
+    assert (e.country, e.location, e.geo_precision) == ("Syria", "Dar'a", 1)
 
 
 def test_air_strike_air_force_of_a_country_with_digit_fatalities_and_sources():

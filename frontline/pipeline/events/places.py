@@ -79,6 +79,12 @@ def choose_place(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
             city = ctx.capital(best.place.iso2)
             if city is not None:
                 return city, best, "the capital of the country named"
+        if best.place.kind == "country":
+            # a sentence that names only the country of the town the article is about means the town
+            # ("Syria" after "Idlib"): the coders of the train articles placed such events in the town
+            town, how = context_place(ctx, sentence, [best.place.iso2])
+            if town is not None and town.kind != "country" and town.iso2 == best.place.iso2:
+                return town, None, f"{how} (in the country named)"
         return best.place, best, "in sentence"
     found, how = context_place(ctx, sentence, countries)
     return found, None, how
