@@ -20,7 +20,7 @@ from frontline.pipeline.mentions.triggers import Trigger
 from frontline.pipeline.text.segment import Sentence
 
 SPEAKING_ONLY = ("police", "government", "civilians", "protesters")
-INHERIT_SENTENCES = 3
+INHERIT_SENTENCES = 5   # how far back a sentence that names no place or date looks (CV on train: 5 over 3)
 
 
 @dataclass(frozen=True, slots=True)
