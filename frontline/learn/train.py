@@ -22,7 +22,7 @@ from frontline.scoring import score
 
 FOLDS = 5
 REGULARISATION = 0.5     # LogisticRegression C
-EVENT_REGULARISATION = (0.03, 0.05, 0.1, 0.2, 0.5, 1.0)  # the event model's C: the one the folds score best
+EVENT_REGULARISATION = (0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1.0)  # the event model's C: the one the folds score best
 F1_SLACK = 0.01         # see train_event_model's choose()
 DOUBTED = "all_doubted"  # the event feature of candidates the rules doubt (features.py)
 BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
