@@ -33,11 +33,13 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "h
 # from the train coding, listed places lying in a place, lists through non-options): held-out 0.448/0.391,
 # vi-dev 0.518/0.481. Fourth session (Arabic articles and apostrophes written apart, claim verbs, 2,696
 # coded articles: held-out now 524): held-out 0.447/0.382 (0.471/0.400 on the earlier 307), vi-dev
-# 0.525/0.500.
-HELDOUT_EVENT_F1_FLOOR = 0.43
-HELDOUT_STRICT_F1_FLOOR = 0.37
-DEV_EVENT_F1_FLOOR = 0.51
-DEV_STRICT_F1_FLOOR = 0.47
+# 0.525/0.500. Fifth session (places the model refuses, vague words of another type, report days, a
+# country meaning the town before it, five sentences back, 3,272 coded articles: held-out now 630):
+# held-out 0.468/0.404 (0.474/0.408 on the 524 of the session's start), vi-dev 0.522/0.471.
+HELDOUT_EVENT_F1_FLOOR = 0.45
+HELDOUT_STRICT_F1_FLOOR = 0.39
+DEV_EVENT_F1_FLOOR = 0.50
+DEV_STRICT_F1_FLOOR = 0.45
 
 
 @pytest.mark.skipif(not UNDER_CI, reason="only CI must have the eval sets")
