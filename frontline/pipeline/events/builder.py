@@ -93,7 +93,7 @@ def build_candidate(ctx: ArticleContext, sentence: Sentence, trigger: Trigger,
     actor1, actor2, assoc1 = choose_actors(ctx, sentence, trigger, actors)
     place, place_mention, place_how = choose_place(ctx, sentence, trigger, (actor1, actor2))
     date = choose_date(ctx, sentence, trigger)
-    if (doubt is None and date is not None and date.how.startswith("publication date")
+    if (doubt is None and date is not None and date.how == "publication date"
             and ctx.language.frame.plural.search(ctx.folded, max(sentence.start, trigger.start - 12), trigger.start)):
         doubt = "many events at no date: a summary, not one event"
     reading = _read(ctx, sentence, trigger, actors, (actor1, actor2), place, date, type_model)

@@ -74,7 +74,7 @@ class Candidate:
         (a weapon's description, a general remark)."""
         own_place = self.place_how == "in sentence"
         own_date = self.date is not None and self.date.how == "in sentence"
-        undated = self.date is None or self.date.how.startswith("publication date")
+        undated = self.date is None or self.date.how == "publication date"
         # "cuộc tấn công đã buộc Nga ...": "the attack" of an earlier sentence, not a new one
         anaphoric = self.trigger.spec.generic and self.trigger.nominal and not own_date
         return (self.generic and not own_place and not own_date) or (undated and not own_place) or anaphoric
