@@ -35,7 +35,8 @@ VIETNAMESE_MARKED = frozenset(
 ) - frozenset("aeiouy") | frozenset("đ")
 
 
-_APOSTROPHE_APART = re.compile(r"\s*['’]\s*")   # "Ma ’ aret" is "Ma'aret"
+APOSTROPHES_APART = "'’"   # the marks a name may hold written apart: "Ma ’ aret", "Dara ' a"
+_APOSTROPHE_APART = re.compile(rf"\s*[{APOSTROPHES_APART}]\s*")   # "Ma ’ aret" is "Ma'aret"
 
 
 def exact_key(name: str) -> str:

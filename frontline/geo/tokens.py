@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from frontline.geo.text import APOSTROPHES_APART
+
 WORD = re.compile(r"[^\W_]+(?:['’‐-][^\W_]+)*")
 _JOIN = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-‐–][ \t\u00a0]*")
 _AFTER_DOT = re.compile(r"\.[ \t\u00a0]?")
@@ -68,7 +70,7 @@ def words(text: str, start: int = 0, end: int | None = None, syllables: frozense
     return Words(text, [a for a, _ in spans], [b for _, b in spans], found, [w.casefold() for w in found], start)
 
 
-_SPACED_APOSTROPHE = re.compile(r"[ \t\u00a0]['’][ \t\u00a0]")
+_SPACED_APOSTROPHE = re.compile(rf"[ \t\u00a0][{APOSTROPHES_APART}][ \t\u00a0]")
 MAX_AFTER_APOSTROPHE = 5    # letters after an apostrophe inside a name: "Ma ’ arat", "Hay ’ at", "Dara ' a"
 
 

@@ -104,5 +104,5 @@ def language(code: str) -> Language:
     modality = ModalityWords.of(code)
     return Language(code, TriggerWords.of(code), modality, ActorWords.of(code), TypingWords.of(code),
                     NumberWords.of(code), SourceWords.of(code), DateGrammar.of(code),
-                    FramePhrasings.of(code, modality.speech_verbs, tuple(load(code, "modality")["claim_verbs"])),
+                    FramePhrasings.of(code, modality.speech_verbs, modality.claim_phrases),
                     cues(code))

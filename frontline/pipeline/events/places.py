@@ -42,12 +42,14 @@ def placed_candidates(ctx: ArticleContext, sentence: Sentence, candidate: Candid
 def _refused_place(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model) -> list[Candidate]:
     """The candidate placed from its context when the place model accepts none of the places its
     sentence names, the rules' pick among them included: "máy bay Nga bị bắn rơi" names whose plane,
-    not where it fell. A refused country is not taken back as "the country the sentence names"."""
+    not where it fell. Where the rules took a country, no refused country is taken back as "the
+    country the sentence names"."""
     mention = candidate.place_mention
     if place_model is None or mention is None or not candidate.place_options:
         return []
-    refused = {m.place.iso2 for m, _ in candidate.place_options
-               if m.place.kind == "country"} if mention.place.kind == "country" else set()
+    refused: set[str] = set()
+    if mention.place.kind == "country":
+        refused = {m.place.iso2 for m, _ in candidate.place_options if m.place.kind == "country"}
     countries = [c for c in ctx.sentence_countries(sentence) if c not in refused]
     place, how = context_place(ctx, sentence, countries)
     if place is None or place.kind == "country" and place.iso2 in refused:

@@ -53,6 +53,7 @@ class ModalityWords:
     after_noun: frozenset[str]      # the cues that count after a noun trigger
     near_words: int                 # how many words a "near" cue reaches
     speech_verbs: tuple[str, ...]   # verbs of saying and reporting, for the steps that ask who only speaks
+    claim_phrases: tuple[str, ...]  # the claim verbs as written, for frame.yaml's {claim_verbs}
     clause_break: re.Pattern[str]   # a comma, a colon, a dash or a word that opens a clause
     light_verbs: re.Pattern[str]    # "tiến hành", "các": not counted between a cue and a noun trigger
     own_deed: re.Pattern[str]       # "X tuyên bố (chiến dịch) đã tiêu diệt": the announcer tells of its own deed
@@ -66,7 +67,7 @@ class ModalityWords:
                    Lexicon([(phrase, "skip") for phrase in data["skip_sentence"]]),
                    Lexicon([(w, "ongoing") for w in data["background"]["ongoing"]]),
                    frozenset(data["background"]["after_noun"]), int(data["near_words"]),
-                   tuple(data["speech_verbs"]),
+                   tuple(data["speech_verbs"]), tuple(data["claim_verbs"]),
                    re.compile(rf"[,;:]|\s[-–]\s|\s(?:{alternation(data['clause_breaks'])})\s", re.IGNORECASE),
                    re.compile(rf"\b(?:{alternation(data['light_verbs'])})\b"),
                    re.compile(rf"\s*(?:(?:{alternation(data['that'])})\s+)?(?:[\w\-]+\s+){{0,2}}?"
