@@ -50,6 +50,10 @@ P = {
         "Hãng tin Sputnik dẫn nguồn tin từ bộ Quốc phòng Nga hôm 4/9 cho hay, hai lính đánh thuê Nga vừa "
         "thiệt mạng trong một vụ pháo kích được thực hiện bởi những kẻ khủng bố của tổ chức Nhà nước Hồi "
         "giáo tự xưng (IS) ở tỉnh Deir ez - Zor của Syria."),
+    # vietnews-033482: Syria on the Israeli strikes of 10/5/2018; "khẳng định" (affirm) holds "định"
+    "claimed_affirmed": Passage("vietnews-033482", "2018-05-11",
+        "Damascus khẳng định đã bắn hạ nhiều tên lửa Israel, đồng thời bác bỏ thông tin do Tel Aviv đưa ra "
+        "rằng nhiều binh sĩ Syria đã thiệt mạng trong vụ không kích"),
     # -- planned ----------------------------------------------------------------------------
     # vietnews-032443: after IS's execution video "hôm 5/8" (2018)
     "planned_preparing": Passage("vietnews-032443", "2018-08-06",
@@ -143,6 +147,34 @@ def test_claimed_shelling_with_fatalities_as_a_number_word():
     assert (e.country, e.admin1) == ("Syria", "Deir ez-Zor")
     assert (e.fatalities, e.fatalities_known) == (2, True)
     assert "Sputnik" in e.sources
+
+
+def test_a_word_that_holds_a_cue_in_another_sense_is_no_cue():
+    # modality.yaml not_cues: "khẳng định" (affirm) is no "định" (intend): the government affirms a
+    # deed done, so the deed is claimed, not planned
+    e = the(extract(P["claimed_affirmed"], all_modalities=True), "Disrupted weapons use")
+    assert (e.modality, e.claimed_by, e.actor1) == ("claimed", "Government of Syria", "Military Forces of Syria")
+
+
+# a time past before the war word: "tháng trước" (last month) holds "trước" (ahead of), which makes a
+# noun or verb right after it a deed awaited; each sentence is verbatim from the article named
+PAST_TIMES = [
+    ("vietnews-057877", "Ankara tháng trước mở cuộc tấn công trên không và trên bộ nhằm vào các dân quân người "
+     "Kurd ở vùng Afrin, Syria, sát biên giới", "cuộc tấn công"),
+    ("vietnews-038158", "Hàng nghìn người cuối tuần trước biểu tình để kêu gọi bắt giữ ông Yameen", "biểu tình"),
+]
+
+
+@pytest.mark.parametrize("doc, sentence, war_word", PAST_TIMES, ids=[c[2] for c in PAST_TIMES])
+def test_a_time_past_before_the_war_word_is_no_deed_awaited(doc, sentence, war_word):
+    from frontline.lang.language import language
+    from frontline.pipeline.mentions.modality import modality_of
+    from frontline.pipeline.text.normalize import fold_tones
+
+    assert sentence in corpus_texts()[doc]
+    folded = fold_tones(sentence)
+    read = modality_of(language("vi").modality, folded, 0, len(folded), sentence.index(war_word), [])
+    assert read.value == "asserted", read
 
 
 def test_claimed_events_are_exported_by_default():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from frontline.record import Event
+from frontline.scoring import SAME_PLACE_KM, distance_km
 
 CONTEXT_WORDS = 6      # words each side of the trigger
 _WORD = re.compile(r"\w+")
@@ -19,6 +20,15 @@ def bucket(value: int, edges: tuple[int, ...]) -> str:
         if value <= edge:
             return f"<={edge}"
     return f">{edges[-1]}"
+
+
+def _near(a: Event, b: Event) -> bool:
+    """Two events at one place, or within the scorer's same place."""
+    if a.location == b.location:
+        return True
+    km = distance_km({"latitude": a.latitude, "longitude": a.longitude},
+                     {"latitude": b.latitude, "longitude": b.longitude})
+    return a.country == b.country and km is not None and km <= SAME_PLACE_KM
 
 
 def _words(text: str) -> list[str]:
@@ -59,6 +69,13 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
     on(f"twins={bucket(len(twins), (0, 1, 3))}")
     if any(e.location == event.location for e in twins):
         on("twin_same_place")
+    # the same deed told again on another day, as a later sentence recalls it ("Mỹ không tham gia đợt
+    # không kích của Thổ Nhĩ Kỳ", dated by the statement): one of the two is a copy
+    date_how = (lead.date.how if lead.date else "none").split(" ")[0]
+    if any(e is not event and e.event_type == event.event_type and e.event_date != event.event_date
+           and _near(e, event) for e in events):
+        on("near_other_day")
+        on(f"near_other_day|date_how={date_how}")
     doubts = [c.dropped for c in group if c.dropped]
     if len(doubts) == len(group):
         on("all_doubted")
@@ -66,7 +83,7 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
         on(f"doubt={doubt.split(':')[0].split('(')[0].strip()[:40]}")
     on(f"place_kind={lead.place.kind}")
     on(f"place_how={(lead.place_how or 'none').split(' ')[0]}")
-    on(f"date_how={(lead.date.how if lead.date else 'none').split(' ')[0]}")
+    on(f"date_how={date_how}")
     on(f"time_prec={event.time_precision}")
     on(f"geo_prec={event.geo_precision}")
     named = event.actor1 and lead.actor1 is not None and lead.actor1.end > lead.actor1.start

@@ -123,9 +123,11 @@ def resolve_type(words: TypingWords, kind: str, folded: str, sentence: tuple[int
         return typed if typed.sub_event_type in ("Mob violence", "Excessive force against protesters") else \
             Typed("Violent demonstration", "a crowd riots")
     if kind == "shootdown":
-        if words.projectiles.search(folded, *clause):
+        # what was shot down is often a passive's subject, clauses before the verb: "Các tên lửa nhằm vào
+        # các căn cứ A, B và C đã bị đánh chặn": the whole sentence says what was in the air
+        if words.projectiles.search(folded, *sentence):
             return Typed("Disrupted weapons use", "a projectile or drone stopped")
-        if words.aircraft.search(folded, *clause) and words.downing.search(folded, *clause):
+        if words.aircraft.search(folded, *sentence) and words.downing.search(folded, *clause):
             if words.air_defence.search(folded, *sentence):
                 return Typed("Disrupted weapons use", "an air defence downed an aircraft")
             return Typed("Armed clash", "an aircraft downed in a fight")

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 # Actors that make a sentence one of political violence; the police and officials of a
 # crime report, or a government that speaks, do not.
 ARMED_KINDS = {"military", "named", "unidentified", "militia", "iran_backed", "sole"}
+# Parties that make a whole article one of political events: protesters are unarmed, yet a strike at a
+# factory or students marching are protests however many business or school words tell them
+PARTY_KINDS = ARMED_KINDS | {"protesters"}
 ARTICLE_DOMAIN_WORDS = 5  # words of one peaceful domain that make the article that domain's
 
 
@@ -39,7 +42,8 @@ def may_hold_events(lang: Language, folded: str) -> bool:
 
 
 def peaceful_article(lang: Language, folded: str) -> str | None:
-    """The peaceful domain an article is about, when its words dominate and no armed actor appears.
+    """The peaceful domain an article is about, when its words dominate and no armed actor or
+    protesters appear.
 
     A football report names a dozen sport words and no army; one sentence of it may still
     lack a sport word ("Làn sóng biểu tình dữ dội buộc tỷ phú Abramovich ...").
@@ -53,7 +57,7 @@ def peaceful_article(lang: Language, folded: str) -> str | None:
     if domain in ("history", "exercise"):
         return domain  # old wars and exercises have armies too
     actors, _ = find_actors(lang.actors, folded, folded, 0, len(folded), [], {})
-    return None if any(a.kind in ARMED_KINDS for a in actors) else domain
+    return None if any(a.kind in PARTY_KINDS for a in actors) else domain
 
 
 # Of 15,253 sentences of the conflict pool that hold a war word, none holds more than 8; each war word
@@ -69,7 +73,7 @@ def sense_checked_triggers(lang: Language, folded: str, sentence_list: list[Sent
     kept: list[tuple[Sentence, Trigger]] = []
     domain = peaceful_article(lang, folded)
     if domain is not None:
-        explain.article(f"skipped: an article about {domain} with no armed actor")
+        explain.article(f"skipped: an article about {domain} with no armed actor or protesters")
         return kept
     for sentence in sentence_list:
         triggers = find_triggers(lang.triggers, folded, sentence.start, sentence.end)
