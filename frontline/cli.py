@@ -194,9 +194,10 @@ def evaluate(
 def train(
     annotated_dir: Annotated[Path, typer.Argument(help="An annotated train folder: articles.jsonl + gold.jsonl.")],
     models_dir: Annotated[Path | None, typer.Option(
-        "--models", help="Where to write place.json and event.json; default: the package's own models folder.")] = None,
+        "--models", help="Where to write the models' JSON files; default: the package's own models folder.")] = None,
 ) -> None:
-    """Learn the place and event models from annotated articles (never from heldout/ or the eval sets)."""
+    """Learn the place, type, sentence and event models from annotated articles (never from heldout/ or the
+    eval sets)."""
     import json
 
     from frontline.learn.linear import MODELS_DIR

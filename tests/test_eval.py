@@ -40,10 +40,13 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "h
 # the whole sentence, protesters' articles past the topic gate, words holding a modality cue): held-out
 # 0.475/0.412 (0.474/0.412 on the 630 of the session's start), vi-dev 0.497/0.447 (0.503/0.454 with
 # the start's code retrained on the larger train part: more data, not a rule, moved it).
-HELDOUT_EVENT_F1_FLOOR = 0.46
-HELDOUT_STRICT_F1_FLOOR = 0.40
+# Seventh session (towns of one day one event only within 5 km, four phrasings, the sentence model for
+# sentences with no war word, unnamed actors of the event's country): held-out 0.492/0.428, vi-dev
+# 0.497/0.433.
+HELDOUT_EVENT_F1_FLOOR = 0.48
+HELDOUT_STRICT_F1_FLOOR = 0.41
 DEV_EVENT_F1_FLOOR = 0.48
-DEV_STRICT_F1_FLOOR = 0.43
+DEV_STRICT_F1_FLOOR = 0.42
 
 
 @pytest.mark.skipif(not UNDER_CI, reason="only CI must have the eval sets")

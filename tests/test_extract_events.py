@@ -723,7 +723,7 @@ ADDED = {
 
 def test_added_passages_are_verbatim():
     texts = corpus_texts()
-    for p in ADDED.values():
+    for p in [*ADDED.values(), *SEVENTH.values()]:
         assert p.text in texts[p.doc], p.doc
 
 
@@ -744,3 +744,43 @@ def test_an_assassination_only_wished_for_is_not_reported():
 def test_firing_on_troops_is_a_clash_at_the_town():
     [event] = [e for e in _read_by_rules(ADDED["firing_on_troops"]) if e.exported_by_default]
     assert (event.sub_event_type, event.location, event.country) == ("Armed clash", "Arish", "Egypt")
+
+
+# Words of triggers.yaml added in the seventh session (2026-12-05), each read on a sentence that is
+# not the train sentence it was found in.
+SEVENTH = {
+    # vietnews-033224 (2019, the Tal Malah fighting): "giội" is another spelling of "dội" (to pour down)
+    "poured_bombs": Passage("vietnews-033224", "2019-05-20",
+        "Máy bay của quân đội Syria giội bom vào vùng Kebane và Bắc Latakia 4 lần trong sáng qua."),
+    # vietnews-067091: the bus of Vietnamese tourists bombed near the pyramids of Giza on 28/12/2018
+    "struck_by_a_bomb": Passage("vietnews-067091", "2018-12-29",
+        "Sự việc xảy ra vào ngày 28/12.\nChiếc xe chở đoàn du khách Việt Nam bị trúng bom cài ven đường, gần một "
+        "bức tường dọc theo phố Mariyutiya ở quận Al - Haram, giáp với khu vực Kim tự tháp Giza."),
+    # vietnews-041456 (November 2016): a sniper firing on troops near Mosul
+    "firing_towards": Passage("vietnews-041456", "2016-11-08",
+        "Tay súng này liên tục nã đạn về phía liên quân Iraq và đặc nhiệm Mỹ, khiến đoàn xe thiết giáp 40 chiếc "
+        "không thể tiến quân, Reuters ngày 7/11 đưa tin."),
+}
+
+
+def test_bombs_poured_from_aircraft_are_an_air_strike_of_the_day_before():
+    e = the(extract(SEVENTH["poured_bombs"]), "Air/drone strike")
+    assert (e.actor1, e.country, e.event_date) == ("Military Forces of Syria", "Syria", "2019-05-19")
+    assert any(s.role == "trigger" and s.text == "giội bom" for s in e.evidence)
+
+
+def test_a_vehicle_struck_by_a_roadside_bomb_is_an_explosive_attack_where_the_bomb_was():
+    e = the(extract(SEVENTH["struck_by_a_bomb"]), "Remote explosive/landmine/IED")
+    assert (e.location, e.country, e.event_date) == ("Giza", "Egypt", "2018-12-28")
+    # the unnamed bomber is of the country the event is placed in, not of the rules' first guess
+    assert e.actor1 == "Unidentified Armed Group (Egypt)"
+
+
+def test_firing_towards_troops_is_a_war_word_of_a_clash():
+    from frontline.lang.language import language
+    from frontline.pipeline.mentions.triggers import find_triggers
+    from frontline.pipeline.text.normalize import fold_tones
+
+    folded = fold_tones(SEVENTH["firing_towards"].text)
+    [trigger] = find_triggers(language("vi").triggers, folded, 0, len(folded))
+    assert (trigger.text, trigger.kind) == ("nã đạn về phía", "Armed clash")

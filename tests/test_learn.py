@@ -79,12 +79,12 @@ def test_retraining_a_slice_gives_the_same_bytes(tmp_path):
     first = [m.to_json() for m in train_models(slice_dir)]
     second = [m.to_json() for m in train_models(slice_dir)]
     assert first == second
-    assert [json.loads(text)["name"] for text in first] == ["place", "type", "event"]
+    assert [json.loads(text)["name"] for text in first] == ["place", "type", "sentence", "sentence_type", "event"]
 
 
 def test_shipped_models_are_small_json_and_load():
     paths = sorted(MODELS_DIR.glob("*.json"))
-    assert [p.stem for p in paths] == ["event", "place", "type"]
+    assert [p.stem for p in paths] == ["event", "place", "sentence", "sentence_type", "type"]
     assert sum(p.stat().st_size for p in paths) <= 30 * 1024 * 1024
     event = LinearModel.from_json((MODELS_DIR / "event.json").read_text(encoding="utf-8"))
     assert 0.0 < event.threshold < 1.0 and event.report["cross_validation"]["reliability"]

@@ -111,6 +111,35 @@ def labelled_types(folder: Path) -> list[TypedExample]:
     return rows
 
 
+def labelled_sentences(folder: Path, no_event: str) -> list[TypedExample]:
+    """Every sentence of the coded articles, labelled with the sub-event type of the first gold event
+    whose quoted words it holds, or `no_event`; `rules` is "war word" where the lexicon finds one in it."""
+    from frontline.lang import SUPPORTED
+    from frontline.lang.language import language
+    from frontline.learn.sentence_features import sentence_features, word_runs
+    from frontline.pipeline.mentions.triggers import find_triggers
+    from frontline.pipeline.text.normalize import fold_tones
+    from frontline.pipeline.text.segment import sentences
+
+    # data/annotated/<language>/<part>
+    words = language(folder.resolve().parent.name if folder.resolve().parent.name in SUPPORTED else SUPPORTED[0])
+    gold = load_gold(folder)
+    rows: list[TypedExample] = []
+    for doc in read_articles(folder):
+        folded = fold_tones(doc.text)
+        quoted = [(start, start + len(e["evidence"]), e["sub_event_type"])
+                  for e in gold.get(doc.doc_id, {}).get("events", []) if e.get("evidence")
+                  for start in [doc.text.find(e["evidence"])] if start >= 0]
+        for sentence in sentences(doc.text):
+            label = next((t for s, e, t in quoted if s < sentence.end and sentence.start < e), no_event)
+            runs = word_runs(folded, sentence.start, sentence.end)
+            if runs:
+                war_word = find_triggers(words.triggers, folded, sentence.start, sentence.end)
+                rows.append(TypedExample(doc.doc_id, sentence_features(runs), label,
+                                         "war word" if war_word else no_event))
+    return rows
+
+
 def labelled_events(folder: Path, models) -> tuple[list[Labelled], dict[str, dict]]:
     """Every event the pipeline reads (every modality) with its label, and the gold by doc_id."""
     from frontline.errors import ItemRejected

@@ -24,11 +24,13 @@ def bucket(value: int, edges: tuple[int, ...]) -> str:
 
 def _near(a: Event, b: Event) -> bool:
     """Two events at one place, or within the scorer's same place."""
+    if a.country != b.country:
+        return False   # Tripoli of Lebanon is not Tripoli of Libya
     if a.location == b.location:
         return True
     km = distance_km({"latitude": a.latitude, "longitude": a.longitude},
                      {"latitude": b.latitude, "longitude": b.longitude})
-    return a.country == b.country and km is not None and km <= SAME_PLACE_KM
+    return km is not None and km <= SAME_PLACE_KM
 
 
 def _words(text: str) -> list[str]:
@@ -76,6 +78,11 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
            and _near(e, event) for e in events):
         on("near_other_day")
         on(f"near_other_day|date_how={date_how}")
+    learned = [c.trigger.learned for c in group if c.trigger.learned is not None]
+    if len(learned) == len(group):
+        # read only by the sentence model: how sure it was that its sentence reports an event
+        on("learned")
+        on(f"learned_chance={bucket(int(max(learned) * 10), (2, 3, 4, 5, 6, 7, 8))}")
     doubts = [c.dropped for c in group if c.dropped]
     if len(doubts) == len(group):
         on("all_doubted")

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from frontline.learn.corpus import (
     Labelled,
+    TypedExample,
     labelled_events,
     labelled_places,
+    labelled_sentences,
     labelled_types,
     story_groups,
 )
@@ -152,17 +154,87 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
     # the most conservative switch within TYPE_SLACK of the best: overrule the rules only when sure
     best = max(accuracy(s) for s in SWITCHES)
     switch = max(s for s in SWITCHES if accuracy(s) >= best - TYPE_SLACK)
-    vectorizer, model = _fit(rows, label=lambda row: row.label)
-    names = vectorizer.get_feature_names_out()
-    coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
-    intercepts = model.intercept_ if len(model.classes_) > 2 else [-model.intercept_[0], model.intercept_[0]]
-    weights = {name: [float(coef[c][j]) for c in range(len(model.classes_))] for j, name in enumerate(names)}
     report = {"war_words": len(rows), "cross_validation": {
         "folds": f"{FOLDS}, by story group", "measure": "share of war words given the gold sub-event type",
         "rules_alone": accuracy(1.01), "with_model": accuracy(switch),
         "by_switch": {str(s): accuracy(s) for s in SWITCHES}}}
-    return ChoiceModel("type", tuple(str(c) for c in model.classes_), weights,
+    return _choice_model("type", rows, switch, report)
+
+
+def _choice_model(name: str, rows: list[TypedExample], switch: float, report: dict,
+                  c: float = REGULARISATION) -> ChoiceModel:
+    """A multinomial model fitted on every row, its weights by feature name."""
+    vectorizer, model = _fit(rows, label=lambda row: row.label, c=c)
+    names = vectorizer.get_feature_names_out()
+    coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
+    intercepts = model.intercept_ if len(model.classes_) > 2 else [-model.intercept_[0], model.intercept_[0]]
+    weights = {name: [float(coef[c][j]) for c in range(len(model.classes_))] for j, name in enumerate(names)}
+    return ChoiceModel(name, tuple(str(c) for c in model.classes_), weights,
                        tuple(float(b) for b in intercepts), switch, report)
+
+
+SENTENCE_SWITCH = 0.5        # the chance of an event at which a sentence with no war word is read at all
+SENTENCE_RUN_SENTENCES = 5   # a run of words in fewer train sentences than this is not learned from
+TYPE_RUN_SENTENCES = 5       # the same, among the sentences that report an event (for their type)
+
+
+def _common_runs(rows: list[TypedExample], least: int) -> list[TypedExample]:
+    """The rows with only the runs of words that at least `least` of them hold: rarer ones would
+    only be remembered, and would swell the shipped model."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        for name in row.features:
+            seen[name] = seen.get(name, 0) + 1
+    return [TypedExample(r.doc_id, {n: v for n, v in r.features.items() if seen[n] >= least}, r.label, r.rules)
+            for r in rows]
+
+
+def _sentence_reader(rows: list[TypedExample], no_event: str, report: dict | None = None):
+    """Whether a sentence reports an event (a binary model over all rows) and of which sub-event type
+    (a multinomial model over the rows that report one)."""
+    from frontline.pipeline.mentions.learned_triggers import SentenceReader
+
+    as_event = [Labelled(r.doc_id, r.features, r.label != no_event) for r in rows]
+    vectorizer, model = _fit(as_event)
+    weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
+    detector = LinearModel("sentence", weights, float(model.intercept_[0]), SENTENCE_SWITCH, report=report or {})
+    typed = _common_runs([r for r in rows if r.label != no_event], TYPE_RUN_SENTENCES)
+    return SentenceReader(detector, _choice_model("sentence_type", typed, 1.0, {"sentences": len(typed)}))
+
+
+def train_sentence_model(folder: Path, groups: dict[str, str]):
+    """The sentence reader, and for each train article the reader of the folds that never saw its story."""
+    from frontline.pipeline.mentions.learned_triggers import NO_EVENT
+
+    rows = _common_runs(labelled_sentences(folder, NO_EVENT), SENTENCE_RUN_SENTENCES)
+    if len({r.label for r in rows}) < 3:
+        raise ValueError(f"{folder}: too few sentences of events of two types to learn from ({len(rows)})")
+    folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
+    by_doc = {}
+    found = right = typed = 0
+    for k in range(FOLDS):
+        train = [r for r, f in zip(rows, folds) if f != k]
+        test = [r for r, f in zip(rows, folds) if f == k]
+        if not test or len({r.label for r in train}) < 3:
+            continue
+        reader = _sentence_reader(train, NO_EVENT)
+        for row in test:
+            by_doc[row.doc_id] = reader
+            if row.rules != NO_EVENT:
+                continue  # a sentence with a war word is read by the rules
+            read = reader.detector.raw(row.features) >= SENTENCE_SWITCH
+            found += read
+            right += read and row.label != NO_EVENT
+            typed += read and row.label == reader.sub_event_type(row.features)
+    unread = [r for r in rows if r.rules == NO_EVENT]
+    told = sum(r.label != NO_EVENT for r in unread)
+    report = {"sentences": len(rows), "with_no_war_word": len(unread), "of_them_reporting_an_event": told,
+              "switch": SENTENCE_SWITCH, "cross_validation": {
+                  "folds": f"{FOLDS}, by story group",
+                  "measure": "sentences with no war word of the lexicon read as reporting an event",
+                  "rules_alone": _prf(0, 0, told), "with_model": _prf(right, found, told),
+                  "read_with_the_gold_type": typed}}
+    return _sentence_reader(rows, NO_EVENT, report), by_doc
 
 
 def _event_scores(rows: list[Labelled], keep: list[bool] | None, gold: dict) -> dict:
@@ -238,9 +310,9 @@ def train_event_model(folder: Path, groups: dict[str, str], models, rules_only) 
     return _model("event", rows, raw, choose, report, cross_validation, c=chosen_c)
 
 
-def train_models(folder: Path) -> tuple[LinearModel, ChoiceModel, LinearModel]:
-    """The place and type models from the rules' candidates, then the event model over the
-    candidates those two make."""
+def train_models(folder: Path) -> tuple[LinearModel, ChoiceModel, LinearModel, ChoiceModel, LinearModel]:
+    """The place and type models from the rules' candidates, the sentence model from the coded
+    sentences, then the event model over the candidates those three make."""
     from frontline.pipeline import RULES_ONLY, Models
 
     if any(part in FORBIDDEN_PARTS for part in folder.resolve().parts):
@@ -248,5 +320,7 @@ def train_models(folder: Path) -> tuple[LinearModel, ChoiceModel, LinearModel]:
     groups = story_groups(folder)
     place = train_place_model(folder, groups)
     typing = train_type_model(folder, groups)
-    event = train_event_model(folder, groups, Models(place=place, type=typing, overgenerate=True), RULES_ONLY)
-    return place, typing, event
+    sentence, sentence_by_doc = train_sentence_model(folder, groups)
+    event = train_event_model(folder, groups, Models(place=place, type=typing, overgenerate=True,
+                                                     sentence=sentence, sentence_by_doc=sentence_by_doc), RULES_ONLY)
+    return place, typing, sentence.detector, sentence.typer, event

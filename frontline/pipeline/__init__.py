@@ -19,6 +19,9 @@ from frontline.pipeline.events.assemble import drop_lone_titles, group_candidate
 from frontline.pipeline.events.builder import build_candidates
 from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.mentions.gate import may_hold_events, sense_checked_triggers
+from frontline.pipeline.mentions.learned_triggers import SentenceReader, shipped_reader
+from frontline.pipeline.mentions.modality import skip_reason
+from frontline.pipeline.mentions.triggers import find_triggers
 from frontline.pipeline.text.language import check_language
 from frontline.pipeline.text.normalize import fold_tones
 from frontline.pipeline.text.segment import sentences
@@ -40,6 +43,15 @@ class Models:
     type: ChoiceModel | None = None
     event: LinearModel | None = None
     overgenerate: bool = False  # keep the candidates the rules doubt, for the event model to judge
+    sentence: SentenceReader | None = None  # reads events in sentences with no war word (overgenerate only)
+    # in training, each train article's sentences are read by the sentence model of the folds that never
+    # saw its story, so that the event model learns how far to trust readings of unseen news
+    sentence_by_doc: dict[str, SentenceReader] | None = None
+
+    def sentence_reader(self, doc_id: str) -> SentenceReader | None:
+        if self.sentence_by_doc is not None and doc_id in self.sentence_by_doc:
+            return self.sentence_by_doc[doc_id]
+        return self.sentence
 
 
 RULES_ONLY = Models()
@@ -51,7 +63,8 @@ def shipped_models() -> Models:
     if os.environ.get("FRONTLINE_MODELS", "").lower() == "off":
         return RULES_ONLY
     event = shipped_model("event")
-    return Models(shipped_model("place"), shipped_choice_model("type"), event, overgenerate=event is not None)
+    return Models(shipped_model("place"), shipped_choice_model("type"), event, overgenerate=event is not None,
+                  sentence=shipped_reader() if event is not None else None)
 
 
 def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_ONLY):
@@ -82,7 +95,30 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
             candidates += [replace(c, dropped=c.dropped or f"sense {reason}")
                            for c in build_candidates(ctx, sentence, trigger, Explanation(doc.doc_id, enabled=False),
                                                      models.place, models.type)]
+        candidates += learned_candidates(ctx, words, sentence_list, models, doc.doc_id, explain)
     return ctx, lang, candidates
+
+
+def learned_candidates(ctx, words, sentence_list, models: Models, doc_id: str, explain: Explanation) -> list:
+    """Doubted candidates of the sentences that hold no war word at all, where the sentence model
+    reads an event (mentions/learned_triggers.py)."""
+    reader = models.sentence_reader(doc_id)
+    if reader is None:
+        return []
+    found = []
+    for sentence in sentence_list:
+        if (find_triggers(words.triggers, ctx.folded, sentence.start, sentence.end)
+                or skip_reason(words.modality, ctx.folded, sentence.start, sentence.end)):
+            continue
+        trigger = reader.trigger(ctx.folded, sentence)
+        if trigger is None:
+            continue
+        doubt = f"learned: no war word; the sentence model reads {trigger.kind} ({trigger.learned:.2f})"
+        explain.trigger(trigger.text, trigger.start, "doubted", doubt)
+        found += [replace(c, dropped=c.dropped or doubt)
+                  for c in build_candidates(ctx, sentence, trigger, Explanation(doc_id, enabled=False),
+                                            models.place, models.type)]
+    return found
 
 
 def candidate_events(doc: Document, explain: Explanation | None = None,

@@ -20,7 +20,7 @@ from frontline.record import EXPORTED_MODALITIES, Event, Span
 from frontline.taxonomy import event_type, interaction
 
 WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
-SAME_PLACE_KM = 25.0
+SAME_PLACE_KM = 5.0
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:

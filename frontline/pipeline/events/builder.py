@@ -188,7 +188,7 @@ def _read(ctx: ArticleContext, sentence: Sentence, trigger: Trigger, actors: lis
         if chosen != typed.sub_event_type:
             sub_event_type = chosen
             type_reason = f"type model: {chosen} (the rules said {typed.sub_event_type})"
-    actor1, actor2 = _default_actors(sub_event_type, actor1, actor2, trigger, place, modality)
+    actor1, actor2 = _default_actors(sub_event_type, actor1, actor2, trigger, modality)
     deaths, span = _fatalities(ctx, sentence, trigger)
     return _Reading(modality, doubt, sub_event_type, type_reason, features, score, actor1, actor2, deaths, span)
 
@@ -200,7 +200,7 @@ def _as_government(actor: ActorMention | None) -> ActorMention | None:
 
 
 def _default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, trigger: Trigger,
-                    place: Place, modality: Modality) -> tuple[ActorMention | None, ActorMention | None]:
+                    modality: Modality) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 as ACLED codes them when the sentence names no one: protesters, the
     police, unidentified men."""
     if sub in ("Violent demonstration", "Mob violence") and actor1 is not None and actor1.kind == "protesters":
@@ -227,10 +227,12 @@ def _default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention 
     kind = DEFAULT_ACTOR.get(sub, "unidentified")
     if actor1 is not None and actor1.kind == "government" and kind == "unidentified":
         kind = "military"  # "Israel" the state acting by force is its military
-    owner = actor1.country if actor1 is not None and actor1.country else place.country
+    owner = actor1.country if actor1 is not None and actor1.country else None
     if kind == "military" and sub == "Disrupted weapons use":
-        owner = place.country  # the air defence of the country where the weapon was stopped
+        owner = None  # the air defence of the country where the weapon was stopped
     if sub not in PROTEST_TYPES and actor1 is not None and actor1.kind == "civilians" and actor2 is None:
         actor2 = actor1
-    return ActorMention(trigger.start, trigger.start, "", kind, INTER_CODES[kind], actor_name(kind, owner), None,
-                        owner), actor2
+    # with no owner the text names, the actor is of the event's country, named when the event is
+    # made: the place model may place it elsewhere than the rules' first choice
+    return ActorMention(trigger.start, trigger.start, "", kind, INTER_CODES[kind],
+                        actor_name(kind, owner) if owner else None, None, owner), actor2

@@ -40,6 +40,7 @@ class Trigger:
     text: str
     spec: TriggerSpec
     nominal: bool = False   # in its noun form ("vụ tấn công"): named or referred to, not done (noun_form.yaml)
+    learned: float | None = None   # read by the sentence model, with its chance of an event (learned_triggers.py)
 
     @property
     def kind(self) -> str:
