@@ -7,6 +7,7 @@ figures the README quotes, the threshold, and the calibration of `confidence`.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from frontline.learn.corpus import (
@@ -49,8 +50,9 @@ def _fit(rows: list, label=lambda row: row.right, c: float = REGULARISATION):
     return vectorizer, model
 
 
-def _out_of_fold(rows: list[Labelled], groups: dict[str, str], c: float = REGULARISATION) -> list[float]:
-    """Each row's probability from a model that never saw its story."""
+def _out_of_fold(rows: list[Labelled], groups: dict[str, str], c: float = REGULARISATION,
+                 fitted: dict | None = None) -> list[float]:
+    """Each row's probability from a model that never saw its story (each fold's fit goes to `fitted`)."""
     folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
     raw = [0.0] * len(rows)
     for k in range(FOLDS):
@@ -59,9 +61,15 @@ def _out_of_fold(rows: list[Labelled], groups: dict[str, str], c: float = REGULA
         if not test or len({r.right for r in train}) < 2:
             continue
         vectorizer, model = _fit(train, c=c)
+        if fitted is not None:
+            fitted[k] = (vectorizer, model)
         for i, p in zip(test, model.predict_proba(vectorizer.transform([rows[i].features for i in test]))[:, 1]):
             raw[i] = float(p)
     return raw
+
+
+def _weights(vectorizer, model) -> dict[str, float]:
+    return dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
 
 
 def _calibrate(rows: list[Labelled], raw: list[float]):
@@ -78,7 +86,7 @@ def _model(name: str, rows: list[Labelled], raw: list[float], choose_thresholds,
     calibrated = [float(p) for p in iso.predict(raw)]
     threshold, doubted = choose_thresholds(calibrated)
     vectorizer, model = _fit(rows, c=c)
-    weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
+    weights = _weights(vectorizer, model)
     report = dict(report, cross_validation=cross_validation(calibrated, threshold, doubted))
     return LinearModel(name, weights, float(model.intercept_[0]), threshold,
                        tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_), report,
@@ -107,11 +115,14 @@ def _place_choices(rows: list[Labelled], probabilities: list[float] | None, thre
     return _prf(tp, sum(chosen), sum(r.right for r in rows))
 
 
-def train_place_model(folder: Path, groups: dict[str, str]) -> LinearModel:
+def train_place_model(folder: Path, groups: dict[str, str]) -> tuple[LinearModel, dict[int, LinearModel]]:
+    """The place model, and the model of each fold (fitted without its stories; the whole model's
+    calibration and threshold)."""
     rows = labelled_places(folder)
     if len({r.right for r in rows}) < 2:
         raise ValueError(f"{folder}: too few labelled places to learn from ({len(rows)})")
-    raw = _out_of_fold(rows, groups)
+    fitted: dict = {}
+    raw = _out_of_fold(rows, groups, fitted=fitted)
 
     def choose(calibrated: list[float]) -> tuple[float, None]:
         grid = sorted({round(p, 3) for p in calibrated} | {0.5})
@@ -122,26 +133,31 @@ def train_place_model(folder: Path, groups: dict[str, str]) -> LinearModel:
                 "rules_alone": _place_choices(rows, None, t), "with_model": _place_choices(rows, calibrated, t)}
 
     report = {"examples": len(rows), "right": sum(r.right for r in rows), "war_words": len({r.group for r in rows})}
-    return _model("place", rows, raw, choose, report, cross_validation)
+    place = _model("place", rows, raw, choose, report, cross_validation)
+    return place, {k: replace(place, weights=_weights(v, m), intercept=float(m.intercept_[0]), report={})
+                   for k, (v, m) in fitted.items()}
 
 
 TYPE_SLACK = 0.005
 SWITCHES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)   # how sure the type model must be to overrule the rules
 
 
-def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
-    """Sub-event types: cross-validated against the rules' own types, the switch chosen on the folds."""
+def train_type_model(folder: Path, groups: dict[str, str]) -> tuple[ChoiceModel, dict[int, ChoiceModel]]:
+    """Sub-event types: cross-validated against the rules' own types, the switch chosen on the folds;
+    and the model of each fold."""
     rows = labelled_types(folder)
     if len({r.label for r in rows}) < 2:
         raise ValueError(f"{folder}: too few typed war words to learn from ({len(rows)})")
     folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
     oof: list[dict[str, float]] = [{} for _ in rows]
+    fitted = {}
     for k in range(FOLDS):
         train = [r for r, f in zip(rows, folds) if f != k]
         test = [i for i, f in enumerate(folds) if f == k]
         if not test or len({r.label for r in train}) < 2:
             continue
         vectorizer, model = _fit(train, label=lambda row: row.label)
+        fitted[k] = (vectorizer, model)
         for i, probs in zip(test, model.predict_proba(vectorizer.transform([rows[i].features for i in test]))):
             oof[i] = dict(zip(model.classes_, (float(p) for p in probs)))
 
@@ -158,13 +174,18 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> ChoiceModel:
         "folds": f"{FOLDS}, by story group", "measure": "share of war words given the gold sub-event type",
         "rules_alone": accuracy(1.01), "with_model": accuracy(switch),
         "by_switch": {str(s): accuracy(s) for s in SWITCHES}}}
-    return _choice_model("type", rows, switch, report)
+    return (_choice_model("type", rows, switch, report),
+            {k: _as_choice_model("type", v, m, switch, {}) for k, (v, m) in fitted.items()})
 
 
 def _choice_model(name: str, rows: list[TypedExample], switch: float, report: dict,
                   c: float = REGULARISATION) -> ChoiceModel:
     """A multinomial model fitted on every row, its weights by feature name."""
     vectorizer, model = _fit(rows, label=lambda row: row.label, c=c)
+    return _as_choice_model(name, vectorizer, model, switch, report)
+
+
+def _as_choice_model(name: str, vectorizer, model, switch: float, report: dict) -> ChoiceModel:
     names = vectorizer.get_feature_names_out()
     coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
     intercepts = model.intercept_ if len(model.classes_) > 2 else [-model.intercept_[0], model.intercept_[0]]
@@ -203,23 +224,22 @@ def _sentence_reader(rows: list[TypedExample], no_event: str, report: dict | Non
 
 
 def train_sentence_model(folder: Path, groups: dict[str, str]):
-    """The sentence reader, and for each train article the reader of the folds that never saw its story."""
+    """The sentence reader, and the reader of each fold."""
     from frontline.pipeline.mentions.learned_triggers import NO_EVENT
 
     rows = _common_runs(labelled_sentences(folder, NO_EVENT), SENTENCE_RUN_SENTENCES)
     if len({r.label for r in rows}) < 3:
         raise ValueError(f"{folder}: too few sentences of events of two types to learn from ({len(rows)})")
     folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
-    by_doc = {}
+    by_fold = {}
     found = right = typed = 0
     for k in range(FOLDS):
         train = [r for r, f in zip(rows, folds) if f != k]
         test = [r for r, f in zip(rows, folds) if f == k]
         if not test or len({r.label for r in train}) < 3:
             continue
-        reader = _sentence_reader(train, NO_EVENT)
+        reader = by_fold[k] = _sentence_reader(train, NO_EVENT)
         for row in test:
-            by_doc[row.doc_id] = reader
             if row.rules != NO_EVENT:
                 continue  # a sentence with a war word is read by the rules
             read = reader.detector.raw(row.features) >= SENTENCE_SWITCH
@@ -234,7 +254,7 @@ def train_sentence_model(folder: Path, groups: dict[str, str]):
                   "measure": "sentences with no war word of the lexicon read as reporting an event",
                   "rules_alone": _prf(0, 0, told), "with_model": _prf(right, found, told),
                   "read_with_the_gold_type": typed}}
-    return _sentence_reader(rows, NO_EVENT, report), by_doc
+    return _sentence_reader(rows, NO_EVENT, report), by_fold
 
 
 def _event_scores(rows: list[Labelled], keep: list[bool] | None, gold: dict) -> dict:
@@ -318,9 +338,15 @@ def train_models(folder: Path) -> tuple[LinearModel, ChoiceModel, LinearModel, C
     if any(part in FORBIDDEN_PARTS for part in folder.resolve().parts):
         raise ValueError(f"{folder} is a held-out or evaluation folder: nothing is trained on it")
     groups = story_groups(folder)
-    place = train_place_model(folder, groups)
-    typing = train_type_model(folder, groups)
-    sentence, sentence_by_doc = train_sentence_model(folder, groups)
+    place, place_folds = train_place_model(folder, groups)
+    typing, type_folds = train_type_model(folder, groups)
+    sentence, sentence_folds = train_sentence_model(folder, groups)
+    # the event model learns from candidates read by models that never saw their story, as the
+    # news it will judge is read: trained on all of train, the place and type models would be surer
+    # of the train articles than of any other, and the event model would trust them more than it should
+    by_fold = {k: Models(place=place_folds.get(k, place), type=type_folds.get(k, typing), overgenerate=True,
+                         sentence=sentence_folds.get(k, sentence)) for k in range(FOLDS)}
+    folds = {doc_id: by_fold[_fold(group)] for doc_id, group in groups.items()}
     event = train_event_model(folder, groups, Models(place=place, type=typing, overgenerate=True,
-                                                     sentence=sentence, sentence_by_doc=sentence_by_doc), RULES_ONLY)
+                                                     sentence=sentence, folds=folds), RULES_ONLY)
     return place, typing, sentence.detector, sentence.typer, event

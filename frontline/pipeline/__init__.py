@@ -44,14 +44,12 @@ class Models:
     event: LinearModel | None = None
     overgenerate: bool = False  # keep the candidates the rules doubt, for the event model to judge
     sentence: SentenceReader | None = None  # reads events in sentences with no war word (overgenerate only)
-    # in training, each train article's sentences are read by the sentence model of the folds that never
-    # saw its story, so that the event model learns how far to trust readings of unseen news
-    sentence_by_doc: dict[str, SentenceReader] | None = None
+    # in training: each train article is read by the models of the folds that never saw its story, so
+    # that the event model learns how far to trust the other models' readings of unseen news
+    folds: dict[str, Models] | None = None
 
-    def sentence_reader(self, doc_id: str) -> SentenceReader | None:
-        if self.sentence_by_doc is not None and doc_id in self.sentence_by_doc:
-            return self.sentence_by_doc[doc_id]
-        return self.sentence
+    def for_doc(self, doc_id: str) -> Models:
+        return self.folds.get(doc_id, self) if self.folds is not None else self
 
 
 RULES_ONLY = Models()
@@ -71,6 +69,7 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
     """The article's context, language and candidate events (one per trigger and place)."""
     from frontline.pipeline.events.context import read_article
 
+    models = models.for_doc(doc.doc_id)
     lang = check_language(doc)
     words = load_language(lang if lang in SUPPORTED else SUPPORTED[0])
     folded = fold_tones(doc.text)
@@ -102,7 +101,7 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
 def learned_candidates(ctx, words, sentence_list, models: Models, doc_id: str, explain: Explanation) -> list:
     """Doubted candidates of the sentences that hold no war word at all, where the sentence model
     reads an event (mentions/learned_triggers.py)."""
-    reader = models.sentence_reader(doc_id)
+    reader = models.sentence
     if reader is None:
         return []
     found = []
