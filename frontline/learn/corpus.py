@@ -121,8 +121,8 @@ def labelled_sentences(folder: Path, no_event: str) -> list[TypedExample]:
     from frontline.pipeline.text.normalize import fold_tones
     from frontline.pipeline.text.segment import sentences
 
-    # data/annotated/<language>/<part>
-    words = language(folder.resolve().parent.name if folder.resolve().parent.name in SUPPORTED else SUPPORTED[0])
+    code = folder.resolve().parent.name   # data/annotated/<language>/<part>
+    words = language(code if code in SUPPORTED else SUPPORTED[0])
     gold = load_gold(folder)
     rows: list[TypedExample] = []
     for doc in read_articles(folder):

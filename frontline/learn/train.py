@@ -217,8 +217,8 @@ def _sentence_reader(rows: list[TypedExample], no_event: str, report: dict | Non
 
     as_event = [Labelled(r.doc_id, r.features, r.label != no_event) for r in rows]
     vectorizer, model = _fit(as_event)
-    weights = dict(zip(vectorizer.get_feature_names_out(), (float(w) for w in model.coef_[0])))
-    detector = LinearModel("sentence", weights, float(model.intercept_[0]), SENTENCE_SWITCH, report=report or {})
+    detector = LinearModel("sentence", _weights(vectorizer, model), float(model.intercept_[0]), SENTENCE_SWITCH,
+                           report=report or {})
     typed = _common_runs([r for r in rows if r.label != no_event], TYPE_RUN_SENTENCES)
     return SentenceReader(detector, _choice_model("sentence_type", typed, 1.0, {"sentences": len(typed)}))
 

@@ -21,7 +21,6 @@ from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.mentions.gate import may_hold_events, sense_checked_triggers
 from frontline.pipeline.mentions.learned_triggers import SentenceReader, shipped_reader
 from frontline.pipeline.mentions.modality import skip_reason
-from frontline.pipeline.mentions.triggers import find_triggers
 from frontline.pipeline.text.language import check_language
 from frontline.pipeline.text.normalize import fold_tones
 from frontline.pipeline.text.segment import sentences
@@ -78,7 +77,8 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
         return None, lang, []
     sentence_list = sentences(doc.text)
     off_sense: list = []
-    triggers = sense_checked_triggers(words, folded, sentence_list, explain, off_sense)
+    silent: list = []
+    triggers = sense_checked_triggers(words, folded, sentence_list, explain, off_sense, silent)
     if not triggers:
         explain.article(explain.verdict or "skipped: no war word in its war sense")
         return None, lang, []
@@ -94,20 +94,19 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
             candidates += [replace(c, dropped=c.dropped or f"sense {reason}")
                            for c in build_candidates(ctx, sentence, trigger, Explanation(doc.doc_id, enabled=False),
                                                      models.place, models.type)]
-        candidates += learned_candidates(ctx, words, sentence_list, models, doc.doc_id, explain)
+        candidates += learned_candidates(ctx, words, silent, models, doc.doc_id, explain)
     return ctx, lang, candidates
 
 
-def learned_candidates(ctx, words, sentence_list, models: Models, doc_id: str, explain: Explanation) -> list:
-    """Doubted candidates of the sentences that hold no war word at all, where the sentence model
-    reads an event (mentions/learned_triggers.py)."""
+def learned_candidates(ctx, words, silent, models: Models, doc_id: str, explain: Explanation) -> list:
+    """Doubted candidates of the `silent` sentences (those that hold no war word at all), where the
+    sentence model reads an event (mentions/learned_triggers.py)."""
     reader = models.sentence
     if reader is None:
         return []
     found = []
-    for sentence in sentence_list:
-        if (find_triggers(words.triggers, ctx.folded, sentence.start, sentence.end)
-                or skip_reason(words.modality, ctx.folded, sentence.start, sentence.end)):
+    for sentence in silent:
+        if skip_reason(words.modality, ctx.folded, sentence.start, sentence.end):
             continue
         trigger = reader.trigger(ctx.folded, sentence)
         if trigger is None:

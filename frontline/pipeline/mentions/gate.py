@@ -66,10 +66,11 @@ MAX_WAR_WORDS_PER_SENTENCE = 16
 
 
 def sense_checked_triggers(lang: Language, folded: str, sentence_list: list[Sentence], explain: Explanation,
-                           doubted: list[tuple[Sentence, Trigger, str]] | None = None
-                           ) -> list[tuple[Sentence, Trigger]]:
+                           doubted: list[tuple[Sentence, Trigger, str]] | None = None,
+                           silent: list[Sentence] | None = None) -> list[tuple[Sentence, Trigger]]:
     """The triggers read in their war sense, with their sentences, in order; those whose sense the
-    words around them do not support go to `doubted` with the reason, when a list is given."""
+    words around them do not support go to `doubted` with the reason, and the sentences that hold no
+    war word at all to `silent` (for the sentence model), when lists are given."""
     kept: list[tuple[Sentence, Trigger]] = []
     domain = peaceful_article(lang, folded)
     if domain is not None:
@@ -78,6 +79,8 @@ def sense_checked_triggers(lang: Language, folded: str, sentence_list: list[Sent
     for sentence in sentence_list:
         triggers = find_triggers(lang.triggers, folded, sentence.start, sentence.end)
         if not triggers:
+            if silent is not None:
+                silent.append(sentence)
             continue
         for trigger in triggers[MAX_WAR_WORDS_PER_SENTENCE:]:
             explain.trigger(trigger.text, trigger.start, "dropped",
