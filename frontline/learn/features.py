@@ -78,6 +78,12 @@ def event_features(ctx, group: list, event: Event, events: list[Event]) -> dict[
            and _near(e, event) for e in events):
         on("near_other_day")
         on(f"near_other_day|date_how={date_how}")
+    # a war word read as two event types (pipeline second_readings): each record knows its rival's type
+    rival = next((e.event_type for e in events if e.event_type != event.event_type and any(
+        s.role == "trigger" and s.start == trigger.start for s in e.evidence)), None)
+    if rival is not None:
+        on("rival")
+        on(f"rival={event.event_type}|{rival}")
     learned = [c.trigger.learned for c in group if c.trigger.learned is not None]
     if len(learned) == len(group):
         # read only by the sentence model: how sure it was that its sentence reports an event

@@ -298,18 +298,22 @@ def train_event_model(folder: Path, groups: dict[str, str], models, rules_only) 
         return [p >= (doubt if d else accepted) for p, d in zip(calibrated, doubted)]
 
     def choose(calibrated: list[float]) -> tuple[float, float]:
-        """Two thresholds: for events the rules accept and for those they doubt. Each is the lowest
-        within F1_SLACK of the best cross-validated F1 given the other: the F1 curve is flat near
-        its top, and news unlike the train part loses least recall at the lower end."""
+        """Two thresholds: for events the rules accept and for those they doubt. First the best pair
+        (the best single threshold, then each of the two at its best given the other); then, from
+        it, each lowered as far as the cross-validated F1 stays within F1_SLACK of that best pair's:
+        the F1 curve is flat near its top, and news unlike the train part loses least recall at the
+        lower end. The slack is spent once, not once a step."""
         grid = sorted({round(p, 3) for p in calibrated} | {0.0})
 
-        def lowest_near_best(score) -> float:
-            f1 = {t: score(t) for t in grid}
-            return min(t for t in grid if f1[t] >= max(f1.values()) - F1_SLACK)
+        def f1(accepted: float, doubt: float) -> float:
+            return _event_scores(rows, kept(calibrated, accepted, doubt), gold)["event"]["f1"]
 
-        joint = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, t, t), gold)["event"]["f1"])
-        doubt = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, joint, t), gold)["event"]["f1"])
-        accepted = lowest_near_best(lambda t: _event_scores(rows, kept(calibrated, t, doubt), gold)["event"]["f1"])
+        joint = max(grid, key=lambda t: (f1(t, t), -t))
+        doubt = max(grid, key=lambda t: (f1(joint, t), -t))
+        accepted = max(grid, key=lambda t: (f1(t, doubt), -t))
+        floor = f1(accepted, doubt) - F1_SLACK
+        doubt = min(t for t in grid if t <= doubt and f1(accepted, t) >= floor)
+        accepted = min(t for t in grid if t <= accepted and f1(t, doubt) >= floor)
         return accepted, doubt
 
     def cross_validation(calibrated: list[float], accepted: float, doubt: float) -> dict:

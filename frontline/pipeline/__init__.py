@@ -25,6 +25,7 @@ from frontline.pipeline.text.language import check_language
 from frontline.pipeline.text.normalize import fold_tones
 from frontline.pipeline.text.segment import sentences
 from frontline.record import Document, Event
+from frontline.taxonomy import event_type
 
 
 def document_warnings(doc: Document) -> list[str]:
@@ -52,6 +53,7 @@ class Models:
 
 
 RULES_ONLY = Models()
+SECOND_READING = 0.2  # the type model's chance of another event type that makes a second reading
 
 
 def shipped_models() -> Models:
@@ -95,6 +97,7 @@ def read_candidates(doc: Document, explain: Explanation, models: Models = RULES_
                            for c in build_candidates(ctx, sentence, trigger, Explanation(doc.doc_id, enabled=False),
                                                      models.place, models.type)]
         candidates += learned_candidates(ctx, words, silent, models, doc.doc_id, explain)
+        candidates += second_readings(ctx, candidates, models, doc.doc_id)
     return ctx, lang, candidates
 
 
@@ -116,6 +119,41 @@ def learned_candidates(ctx, words, silent, models: Models, doc_id: str, explain:
         found += [replace(c, dropped=c.dropped or doubt)
                   for c in build_candidates(ctx, sentence, trigger, Explanation(doc_id, enabled=False),
                                             models.place, models.type)]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _OneType:
+    """Stands in for the type model where a second reading is built: it gives that reading's type."""
+    sub_event_type: str
+    chance: float
+
+    def choose(self, features: dict[str, float], rules_label: str) -> tuple[str, float]:
+        return self.sub_event_type, self.chance
+
+
+def second_readings(ctx, candidates: list, models: Models, doc_id: str) -> list:
+    """Doubted candidates of each war word at the type model's best sub-event type of another event
+    type than the one it was given, where the model gives that type SECOND_READING or more: a
+    shelling the rules read as a clash, an attack on civilians as a battle (who was hit decides, and
+    the sentence often says it only in passing). The event model judges them."""
+    if models.type is None:
+        return []
+    found: list = []
+    seen: set[int] = set()
+    for c in candidates:
+        if c.trigger.start in seen or not c.type_features:
+            continue
+        seen.add(c.trigger.start)
+        given = event_type(c.sub_event_type)
+        chance, other = max(((p, label) for label, p in models.type.probabilities(c.type_features).items()
+                             if event_type(label) != given), default=(0.0, None))
+        if other is None or chance < SECOND_READING:
+            continue
+        doubt = f"second reading: the type model gives {other} {chance:.2f}"
+        found += [replace(x, dropped=f"{doubt}; {x.dropped}" if x.dropped else doubt, second_reading=True)
+                  for x in build_candidates(ctx, c.sentence, c.trigger, Explanation(doc_id, enabled=False),
+                                            models.place, _OneType(other, chance))]
     return found
 
 

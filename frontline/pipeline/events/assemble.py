@@ -64,6 +64,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False  # a plan or a denial is never the same record as what happened
     if a.trigger.start == b.trigger.start and a.place is not b.place:
         return False  # one strike on three named villages is three events (ACLED), however close
+    if a.trigger.start == b.trigger.start and a.sub_event_type != b.sub_event_type:
+        return False  # a war word read as two types (pipeline second_readings): two rival records
     # in one sentence, a vague word beside a precise one is the same deed, whoever the vague one
     # seemed to name ("cáo buộc Israel đứng sau vụ kích nổ ..., tấn công bừa bãi dân thường")
     echo = a.sentence.index == b.sentence.index and a.generic != b.generic
@@ -213,10 +215,13 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
     dated = min(group, key=lambda c: (c.date.precision, not c.date.day_known, _strength(c)))
     date: dt.date = dated.date.date
     assoc = list(dict.fromkeys(name for c in group for a in c.assoc1 if (name := a.named_for(country))))
-    trigger = min((c.trigger for c in group), key=lambda t: t.start)
+    first = min(group, key=lambda c: c.trigger.start)
+    trigger = first.trigger
+    # a second reading of a war word is another record at the same words and place: its type tells them apart
+    rival = f":{lead.sub_event_type}" if first.second_reading else ""
     event = Event(
         doc_id=doc_id,
-        event_id=hashlib.sha1(f"{doc_id}:{trigger.start}:{trigger.end}:{_place_key(place)}"
+        event_id=hashlib.sha1(f"{doc_id}:{trigger.start}:{trigger.end}:{_place_key(place)}{rival}"
                               .encode()).hexdigest()[:16],
         event_date=date.isoformat(),
         time_precision=dated.date.precision,

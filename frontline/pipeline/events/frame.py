@@ -60,6 +60,7 @@ class Candidate:
     type_features: dict = field(default_factory=dict)  # what the type model weighs
     place_score: float | None = None   # the place model's probability for this place
     type_score: float | None = None    # the type model's probability for this sub-event type
+    second_reading: bool = False       # the type model's other event type for its war word (pipeline)
 
     @property
     def generic(self) -> bool:
