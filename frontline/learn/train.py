@@ -50,16 +50,22 @@ def _fit(rows: list, label=lambda row: row.right, c: float = REGULARISATION):
     return vectorizer, model
 
 
-def _out_of_fold(rows: list[Labelled], groups: dict[str, str], c: float = REGULARISATION,
-                 fitted: dict | None = None) -> list[float]:
-    """Each row's probability from a model that never saw its story (each fold's fit goes to `fitted`)."""
+def _splits(rows: list, groups: dict[str, str], label, least: int = 2):
+    """(fold, the rows of the other folds, the indices of the fold's rows) for each fold that has rows
+    and whose other folds hold at least `least` labels; folds by story group."""
     folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
-    raw = [0.0] * len(rows)
     for k in range(FOLDS):
         train = [r for r, f in zip(rows, folds) if f != k]
         test = [i for i, f in enumerate(folds) if f == k]
-        if not test or len({r.right for r in train}) < 2:
-            continue
+        if test and len({label(r) for r in train}) >= least:
+            yield k, train, test
+
+
+def _out_of_fold(rows: list[Labelled], groups: dict[str, str], c: float = REGULARISATION,
+                 fitted: dict | None = None) -> list[float]:
+    """Each row's probability from a model that never saw its story (each fold's fit goes to `fitted`)."""
+    raw = [0.0] * len(rows)
+    for k, train, test in _splits(rows, groups, lambda row: row.right):
         vectorizer, model = _fit(train, c=c)
         if fitted is not None:
             fitted[k] = (vectorizer, model)
@@ -148,14 +154,9 @@ def train_type_model(folder: Path, groups: dict[str, str]) -> tuple[ChoiceModel,
     rows = labelled_types(folder)
     if len({r.label for r in rows}) < 2:
         raise ValueError(f"{folder}: too few typed war words to learn from ({len(rows)})")
-    folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
     oof: list[dict[str, float]] = [{} for _ in rows]
     fitted = {}
-    for k in range(FOLDS):
-        train = [r for r, f in zip(rows, folds) if f != k]
-        test = [i for i, f in enumerate(folds) if f == k]
-        if not test or len({r.label for r in train}) < 2:
-            continue
+    for k, train, test in _splits(rows, groups, lambda row: row.label):
         vectorizer, model = _fit(train, label=lambda row: row.label)
         fitted[k] = (vectorizer, model)
         for i, probs in zip(test, model.predict_proba(vectorizer.transform([rows[i].features for i in test]))):
@@ -230,16 +231,11 @@ def train_sentence_model(folder: Path, groups: dict[str, str]):
     rows = _common_runs(labelled_sentences(folder, NO_EVENT), SENTENCE_RUN_SENTENCES)
     if len({r.label for r in rows}) < 3:
         raise ValueError(f"{folder}: too few sentences of events of two types to learn from ({len(rows)})")
-    folds = [_fold(groups.get(r.doc_id, r.doc_id)) for r in rows]
     by_fold = {}
     found = right = typed = 0
-    for k in range(FOLDS):
-        train = [r for r, f in zip(rows, folds) if f != k]
-        test = [r for r, f in zip(rows, folds) if f == k]
-        if not test or len({r.label for r in train}) < 3:
-            continue
+    for k, train, test in _splits(rows, groups, lambda row: row.label, least=3):
         reader = by_fold[k] = _sentence_reader(train, NO_EVENT)
-        for row in test:
+        for row in (rows[i] for i in test):
             if row.rules != NO_EVENT:
                 continue  # a sentence with a war word is read by the rules
             read = reader.detector.raw(row.features) >= SENTENCE_SWITCH
