@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from passages import Passage, extract
+from passages import Passage, corpus_texts, extract
 
 from frontline.geo import gazetteer
 from frontline.geo.cues import cues
@@ -72,6 +72,66 @@ def test_a_direction_before_a_province_names_that_part_of_it():
     assert (e.location, e.admin1, e.country, e.geonameid, e.geo_precision) == (
         "Northern Idlib", "Idlib", "Syria", None, 2)
     assert IDLIB_CITY[0] < e.latitude < IDLIB_CITY[0] + 0.5 and abs(e.longitude - IDLIB_CITY[1]) < 0.3
+
+
+@pytest.mark.parametrize("doc, sentence, name, compass", [
+    # capitalised, lower case, two words: "Nam Idlib", "tây Mosul", "tây nam Syria" with no "miền" or "phía"
+    ("vietnews-031601", "Theo AMN, quân đội Syria bắt đầu triển khai cuộc tấn công lớn, quan trọng nhằm giành lại "
+                        "thành phố chiến lược Khan Sheikhoun ở Nam Idlib.", "Idlib", (-1, 0)),
+    ("vietnews-029701", "300 xe tải chứa đầy vũ khí và thiết bị tới cho các căn cứ của Mỹ đóng quân tại Bắc Syria kể "
+                        "từ khi Tổng thống Donald Trump tuyên bố quyết định rút lính ra khỏi quốc gia Trung Đông này.",
+     "Syria", (1, 0)),
+    ("vietnews-032552", "Hiện Lầu Năm Góc vẫn tiếp tục đánh giá các thông tin cho rằng, chiến dịch không kích của liên "
+                        "minh do Mỹ cầm đầu vào ngày 17/3 đã khiến khoảng 200 dân thường thiệt mạng ở tây Mosul.",
+     "Mosul", (0, -1)),
+    ("vietnews-034237", "Các hoạt động này đã gửi một thông điệp rõ ràng tới người Iran và Hezbollah ở Lebanon: Israel "
+                        "sẽ không tha thứ cho một thành trì của Iran được thành lập ở tây nam Syria.", "Syria", (-1, -1)),
+])
+def test_a_direction_with_no_head_names_that_part(doc, sentence, name, compass):
+    assert sentence in corpus_texts()[doc]
+    mention = next(m for m in gazetteer().find(sentence) if m.text == name)
+    assert cues().direction(mention.cue) == compass
+
+
+@pytest.mark.parametrize("doc, sentence", [
+    ("vietnews-025562", "Chính quyền Bình Nhưỡng đã đồng ý tham dự Thế vận hội mùa đông Pyeongchang vào tháng tới ở "
+                        "Hàn Quốc."),                                      # "mùa đông": winter
+    ("vietnews-044816", "Bộ Chỉ huy Thái Bình Dương Mỹ xác nhận Triều Tiên phóng một tên lửa đạn đạo tầm trung nhưng "
+                        "không tạo ra mối đe doạ đến Guam hay Bắc Mỹ."),   # North America, no part of the US
+    ("vietnews-035721", "Tổng thống Erdogan lên án Thuỵ Sĩ về cuộc biểu tình, nói trong đám đông có những kẻ ủng hộ chủ "
+                        "nghĩa khủng bố."),                               # "đám đông": a crowd
+])
+def test_a_direction_word_of_another_sense_names_no_part(doc, sentence):
+    assert sentence in corpus_texts()[doc]
+    assert [m.text for m in gazetteer().find(sentence) if cues().direction(m.cue)] == []
+
+
+def test_a_bare_direction_places_the_event_in_that_part_of_the_province():
+    # vietnews-029547 (autumn 2016): "tại nam Aleppo" is Southern Aleppo, not the city
+    (e,) = extract(Passage("vietnews-029547", "2016-10-01",
+                           "Trước khi bắt đầu giai đoạn tấn công mới, các máy bay Syria đã triển khai khoảng 25 cuộc "
+                           "không kích vào vị trí của Jaish al - Fateh tại nam Aleppo."))
+    assert (e.location, e.admin1, e.geonameid, e.geo_precision) == ("Southern Aleppo", "Aleppo", None, 2)
+
+
+def test_a_name_written_with_its_article_goes_on_the_list():
+    """"Kafr Nubl, al - Naqir": the place is found as "Naqir", and the article is no break in the list
+    (pool-00236, the train part)."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from frontline.lang.language import language
+    from frontline.pipeline.events.places import listed_together
+
+    sentence = ("Các đơn vị tên lửa và pháo của quân đội Syria cũng tấn công vào các vị trí quân sự của khủng bố "
+                "quanh khu Kafar Nubl, al - Naqir và Abedin ở Nam Idlib, phá huỷ nhiều phương tiện quân sự.")
+    train = Path(__file__).resolve().parents[1] / "data" / "annotated" / "vi" / "train" / "articles.jsonl"
+    assert sentence in train.read_text(encoding="utf-8")
+    ctx = SimpleNamespace(folded=sentence, language=language("vi"))
+    first_end, second = sentence.index(", al"), sentence.index("Naqir")
+    assert listed_together(ctx, first_end, second)
+    assert listed_together(ctx, sentence.index(" và Abedin"), sentence.index("Abedin"))
+    assert not listed_together(ctx, first_end, sentence.index("Abedin"))   # a name between is no gap
 
 
 def test_parts_of_a_province_lie_on_their_sides():

@@ -49,6 +49,12 @@ class Cues:
                 self.place[f"{head} {direction}"] = cue
                 self.place[f"{head} {direction} {exact_key(d['linker'])}"] = cue
         self.compass = {exact_key(w): (int(n), int(e)) for w, (n, e) in d["compass"].items()}
+        # a bare direction before a name ("Bắc Hama") is reported as the first head's ("phía bắc"); weak:
+        # "Bắc Sinai" is no Mexican village named Sinai
+        bare_head = exact_key(d["heads"][0]).split()[-1]
+        self.bare_directions = {w: PlaceCue(f"{bare_head} {w}", None, weak=True) for w in self.compass}
+        self.whole_names = _keys(d["whole_names"])
+        self.not_directions = _keys(d["not_directions"])
         self.government_before = _keys(raw["government_before"])
         self.government_after = _keys(raw["government_after"])
         self.fillers = _keys(raw["government_fillers"])

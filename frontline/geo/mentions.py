@@ -20,7 +20,15 @@ from frontline.geo.cues import GOVERNMENT, ORG, OWNER, PERSON, TITLE, Cues, Plac
 from frontline.geo.gazetteer_file import Store
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rows import SRC_SPELLING
-from frontline.geo.text import exact_key, fold_key, is_vietnamese, spelling_key, without_article, written_alike
+from frontline.geo.text import (
+    exact_key,
+    fold_key,
+    is_vietnamese,
+    spelling_key,
+    tones_apart,
+    without_article,
+    written_alike,
+)
 from frontline.geo.tokens import CONNECTORS, Words, capitalised, runs, with_opening_articles, words
 
 MAX_WORDS = 6   # the longest name tried
@@ -102,7 +110,7 @@ class Finder:
         vietnamese = is_vietnamese(key)
         best: dict[int, Candidate] = {}
         for hit in self.store.hits(fold_key(key)):
-            exact = hit.exact == key
+            exact = hit.exact == key or tones_apart(hit.exact) == tones_apart(key)
             place = self.store.place(hit.place_id)
             if place is None or (not exact and not _fold_allowed(vietnamese, place, hit.exact)):
                 continue
@@ -165,11 +173,56 @@ class Finder:
             return True
         if i and low[i] in self.cues.directions and low[i - 1] in self.direction_heads and ws.joined(i):
             return True                                                             # "miền Đông"
+        if low[i] in self.cues.compass and self._opens_part(ws, i, low):
+            return True                                                             # "Bắc Hama"
         if not ws.initial(i):
             return False
         if low[i] in self.cues.cue_words or word in self.cues.ambiguous_first:     # "Tại", "Anh"
             return True
         return self._is_word(ws, i, low)                                            # "Ý tưởng"
+
+    def _opens_part(self, ws: Words, i: int, low: list[str]) -> bool:
+        """Whether word i is a direction (or the second word of one) before a name it is no part of:
+        "Bắc Hama", "Tây Bắc Syria", but not "Bắc Kinh", "Đông Ghouta", "Bắc Mỹ", "Đại Tây Dương"."""
+        compass = self.cues.compass
+        first = i - 1 if i and ws.joined(i) and f"{low[i - 1]} {low[i]}" in compass else i
+        name = i + 1
+        if name < len(ws) and ws.joined(name) and f"{low[i]} {low[name]}" in compass:
+            name += 1                                                               # "Tây Bắc Syria"
+        if name >= len(ws) or not ws.joined(name) or not capitalised(ws.word(name)):
+            return False
+        if first and ws.joined(first) and capitalised(ws.word(first - 1)):
+            return False                                                            # inside a name
+        if first and ws.joined(first) and f"{low[first - 1]} {low[first]}" in self.cues.not_directions:
+            return False                                                            # "mùa Đông"
+        for j in range(name, min(len(ws), first + MAX_WORDS)):
+            key = _key(ws.text[ws.starts[first]:ws.ends[j]])
+            if key in self.cues.whole_names or key in self.phrases or self.candidates(key):
+                return False
+        if self._syllable(ws.word(name)):   # "Tây Nguyên": a Vietnamese name, unless of a country
+            return any(c.place.kind == "country" for j in range(name, min(len(ws), name + MAX_WORDS))
+                       for c in self.candidates(_key(ws.text[ws.starts[name]:ws.ends[j]])))
+        return True
+
+    def _bare_direction(self, ws: Words, i: int, low: list[str]) -> PlaceCue | None:
+        """The direction right before word i with no head ("ở Bắc Hama", "tại đông Aleppo"): the
+        name is that part of the place, as after "phía". Not where the direction ends a word of the
+        language ("phương Tây", "đám đông") or another name, nor in a name of its own ("Bắc Mỹ")."""
+        for n in (2, 1):
+            first = i - n
+            if first < 0 or not all(ws.joined(k) for k in range(first + 1, i + 1)):
+                continue
+            cue = self.cues.bare_directions.get(" ".join(low[first:i]))
+            if cue is None:
+                continue
+            before = f"{low[first - 1]} {low[first]}" if first else ""
+            if first and ws.joined(first) and (before in self.words2 or before in self.cues.not_directions
+                                               or capitalised(ws.word(first - 1))):
+                return None
+            if any(" ".join(low[first:j + 1]) in self.cues.whole_names for j in range(i, min(len(ws), i + 3))):
+                return None
+            return cue
+        return None
 
     def _is_word(self, ws: Words, j: int, low: list[str]) -> bool:
         """A capitalised syllable that makes a Vietnamese word with the next: "Ý tưởng", "Hồi giáo"."""
@@ -192,7 +245,12 @@ class Finder:
         return None
 
     def _around(self, ws: Words, i: int, low: list[str]) -> _Around:
-        return self._around_words(tuple(self._before(ws, i, low)), self._credit(ws, i, low))
+        around = self._around_words(tuple(self._before(ws, i, low)), self._credit(ws, i, low))
+        if around == _NO_CUE:
+            cue = self._bare_direction(ws, i, low)
+            if cue is not None:
+                return _Around(cue, False, False, False)
+        return around
 
     def _around_uncached(self, before: tuple[str, ...], credit: int) -> _Around:
         flags, cue = self.cues.before(list(before), self.words2)

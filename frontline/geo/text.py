@@ -46,6 +46,17 @@ def exact_key(name: str) -> str:
     return _SPACES.sub(" ", name).strip()
 
 
+_TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")   # grave, acute, hook, tilde, dot below
+
+
+def tones_apart(key: str) -> tuple[tuple[str, str], ...]:
+    """Each word of a key as (its letters, its tone marks): equal for "thuỵ điển" and "thụy điển",
+    which Vietnamese writes both ways (the tone of "oa", "oe", "uy" on either vowel)."""
+    words = unicodedata.normalize("NFD", key).split()
+    return tuple(("".join(c for c in w if c not in _TONE_MARKS), "".join(c for c in w if c in _TONE_MARKS))
+                 for w in words)
+
+
 def fold_key(name: str) -> str:
     """exact_key without diacritics or spaces: "Ālbū Kamāl" -> "albukamal"."""
     return fold_spaced(name).replace(" ", "")

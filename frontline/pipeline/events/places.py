@@ -10,11 +10,13 @@ listed beside a placed town that the gazetteer lacks becomes an event of its own
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from frontline.geo import gazetteer
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rank import distance_km
+from frontline.geo.tokens import OPENING_ARTICLES
 from frontline.pipeline.events.context import ArticleContext
 from frontline.pipeline.events.frame import INHERIT_SENTENCES, Candidate
 from frontline.pipeline.events.listed_places import listed_names, village, village_mention
@@ -24,6 +26,8 @@ from frontline.pipeline.mentions.triggers import Trigger
 from frontline.pipeline.text.segment import Sentence
 
 REFUSED = "(no place named in the sentence accepted)"   # how a refused place's event was placed
+# an article opening the next name: "Kafar Zita, al - Latamineh" is found as "Latamineh"
+_ARTICLE_AT_END = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(OPENING_ARTICLES))})\s*[-‐–]?\s*$", re.IGNORECASE)
 
 
 def placed_candidates(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model=None
@@ -124,26 +128,37 @@ def context_place(ctx: ArticleContext, sentence: Sentence, countries: list[str])
 
 def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) -> list[PlaceMention]:
     """The places listed with the chosen one, in order: each is an event of its own (ACLED)."""
-    phr = ctx.language.frame
     mentions = [m for m in ctx.event_places(sentence) if m.place.kind == chosen.place.kind]
     index = next(i for i, m in enumerate(mentions) if m.start == chosen.start)
     start = end = index
-    while start > 0 and phr.list_gap.fullmatch(ctx.folded, mentions[start - 1].end, mentions[start].start):
+    while start > 0 and listed_together(ctx, mentions[start - 1].end, mentions[start].start):
         start -= 1
-    while end + 1 < len(mentions) and phr.list_gap.fullmatch(ctx.folded, mentions[end].end, mentions[end + 1].start):
+    while end + 1 < len(mentions) and listed_together(ctx, mentions[end].end, mentions[end + 1].start):
         end += 1
     return mentions[start:end + 1]
 
 
+def listed_together(ctx: ArticleContext, end: int, start: int) -> bool:
+    """Whether the text from one place's end to the next one's start joins them in a list. A name
+    written with its article ("al - Latamineh") is found by the name after it, so the article is no
+    part of the gap."""
+    article = _ARTICLE_AT_END.search(ctx.folded, end, start)
+    return ctx.language.frame.list_gap.fullmatch(ctx.folded, end, article.start() if article else start) is not None
+
+
 def without_containers(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop the city that only says where the town before it is: "thị trấn Insein, Yangon"."""
+    """Drop the city that only says where the town before it is: "thị trấn Insein, Yangon". In a
+    longer list ("ở Kafar Zita, al-Latamineh, Mourek và Khan Sheikhoun") a bigger town after a comma
+    is one more place of the list, not the address of the one before it."""
     kept = []
     for i, mention in enumerate(mentions):
         before = mentions[i - 1] if i else None
         if (before is not None and before.place.kind == "city" and mention.place.kind in ("city", "admin1")
                 and ctx.folded[before.end:mention.start].strip() in (",", "-", "–")
                 and mention.place.population > before.place.population
-                and (mention.place.kind == "admin1" or distance_km(before.place, mention.place) <= 60)):
+                and (mention.place.kind == "admin1" or distance_km(before.place, mention.place) <= 60)
+                and not (i >= 2 and listed_together(ctx, mentions[i - 2].end, before.start))
+                and not (i + 1 < len(mentions) and listed_together(ctx, mention.end, mentions[i + 1].start))):
             continue
         kept.append(mention)
     return kept
@@ -296,7 +311,7 @@ def _joined(ctx: ArticleContext, near: PlaceMention, far: PlaceMention) -> bool:
     them that are no option of their own ("ở New York, Boston, Washington DC, Los Angeles": Washington
     read as the government does not end the list)."""
     chain = [near, *ctx.in_span(ctx.places, near.end, far.start), far]
-    return all(ctx.language.frame.list_gap.fullmatch(ctx.folded, a.end, b.start) for a, b in zip(chain, chain[1:]))
+    return all(listed_together(ctx, a.end, b.start) for a, b in zip(chain, chain[1:]))
 
 
 def _lying_in(ctx: ArticleContext, accepted: list[tuple], container_start: int) -> list[tuple]:
@@ -306,12 +321,11 @@ def _lying_in(ctx: ArticleContext, accepted: list[tuple], container_start: int) 
     before = [pair for pair in accepted if pair[0].end <= container_start]
     if not before:
         return []
-    cues, frame = ctx.language.cues, ctx.language.frame
-    if not cues.list_lies_in.fullmatch(ctx.text, before[-1][0].end, container_start):
+    if not ctx.language.cues.list_lies_in.fullmatch(ctx.text, before[-1][0].end, container_start):
         return []
     listed = [before[-1]]
     for pair in reversed(before[:-1]):
-        if not frame.list_gap.fullmatch(ctx.folded, pair[0].end, listed[-1][0].start):
+        if not listed_together(ctx, pair[0].end, listed[-1][0].start):
             break
         listed.append(pair)
     return listed
