@@ -109,8 +109,9 @@ class Finder:
         """Every place this exact key can name; accent-folded matches only for non-Vietnamese spellings."""
         vietnamese = is_vietnamese(key)
         best: dict[int, Candidate] = {}
+        tones = tones_apart(key)
         for hit in self.store.hits(fold_key(key)):
-            exact = hit.exact == key or tones_apart(hit.exact) == tones_apart(key)
+            exact = hit.exact == key or tones_apart(hit.exact) == tones
             place = self.store.place(hit.place_id)
             if place is None or (not exact and not _fold_allowed(vietnamese, place, hit.exact)):
                 continue
@@ -191,10 +192,8 @@ class Finder:
             name += 1                                                               # "Tây Bắc Syria"
         if name >= len(ws) or not ws.joined(name) or not capitalised(ws.word(name)):
             return False
-        if first and ws.joined(first) and capitalised(ws.word(first - 1)):
-            return False                                                            # inside a name
-        if first and ws.joined(first) and f"{low[first - 1]} {low[first]}" in self.cues.not_directions:
-            return False                                                            # "mùa Đông"
+        if self._ends_word_before(ws, first, low):
+            return False                                                            # "Đại Tây Dương"
         for j in range(name, min(len(ws), first + MAX_WORDS)):
             key = _key(ws.text[ws.starts[first]:ws.ends[j]])
             if key in self.cues.whole_names or key in self.phrases or self.candidates(key):
@@ -203,6 +202,13 @@ class Finder:
             return any(c.place.kind == "country" for j in range(name, min(len(ws), name + MAX_WORDS))
                        for c in self.candidates(_key(ws.text[ws.starts[name]:ws.ends[j]])))
         return True
+
+    def _ends_word_before(self, ws: Words, first: int, low: list[str]) -> bool:
+        """Whether the direction at word `first` belongs to the word before it: a name ("Đại Tây
+        Dương") or a word that is no direction ("mùa đông", "phương Tây")."""
+        if not first or not ws.joined(first):
+            return False
+        return capitalised(ws.word(first - 1)) or f"{low[first - 1]} {low[first]}" in self.cues.not_directions
 
     def _bare_direction(self, ws: Words, i: int, low: list[str]) -> PlaceCue | None:
         """The direction right before word i with no head ("ở Bắc Hama", "tại đông Aleppo"): the
@@ -215,9 +221,8 @@ class Finder:
             cue = self.cues.bare_directions.get(" ".join(low[first:i]))
             if cue is None:
                 continue
-            before = f"{low[first - 1]} {low[first]}" if first else ""
-            if first and ws.joined(first) and (before in self.words2 or before in self.cues.not_directions
-                                               or capitalised(ws.word(first - 1))):
+            if self._ends_word_before(ws, first, low) or (
+                    first and ws.joined(first) and f"{low[first - 1]} {low[first]}" in self.words2):
                 return None
             if any(" ".join(low[first:j + 1]) in self.cues.whole_names for j in range(i, min(len(ws), i + 3))):
                 return None
