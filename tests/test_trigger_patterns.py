@@ -15,10 +15,12 @@ def triggers_in(sentence: str) -> list[str]:
 
 
 def test_a_launch_of_many_missiles_at_a_country_is_an_attack():
-    # vietnews-029934: the strikes on Syria of 14/4/2018, told with the count between verb and weapon
+    # vietnews-029934: the strikes on Syria of 14/4/2018, told with the count between verb and weapon.
+    # The pattern's reading is the rules'; the shipped type model weighs the shoot-down clause of the
+    # same sentence and is split on it (docs/known-extraction-errors.md, "Learned parts")
     events = extract(Passage("vietnews-029934", "2018-04-15",
                              "Trong khoảng thời gian từ 00:42 đến lúc 02:10 ngày 14/4, cả ba quốc gia này đã phóng hơn "
-                             "100 tên lửa nhằm vào Syria, phần lớn bị bắn hạ bởi không quân Syria."))
+                             "100 tên lửa nhằm vào Syria, phần lớn bị bắn hạ bởi không quân Syria."), rules_only=True)
     attack = next(e for e in events if e.event_type == "Explosions/Remote violence")
     assert (attack.country, attack.event_date) == ("Syria", "2018-04-14")
     assert any(s.role == "trigger" and s.text == "phóng hơn 100 tên lửa nhằm vào" for s in attack.evidence)
