@@ -31,6 +31,11 @@ class Gazetteer:
         """Place mentions in text[start:end] (one sentence), each with its candidates best first."""
         return self._finder.find(text, start, end)
 
+    @property
+    def syllables(self) -> frozenset[str]:
+        """The language's one-word syllables, for telling a name's apostrophe from a quotation mark."""
+        return self._finder.syllables
+
     def resolve(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Re-rank every mention's candidates using the article's other places (pass them all)."""
         return resolve(mentions)

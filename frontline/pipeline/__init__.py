@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from frontline.lang import SUPPORTED
 from frontline.lang.language import language as load_language  # not `language`: a submodule has that name
 from frontline.learn.linear import ChoiceModel, LinearModel, shipped_choice_model, shipped_model
-from frontline.pipeline.events.assemble import drop_lone_titles, group_candidates, share_tolls, to_event
+from frontline.pipeline.events.assemble import distinct_ids, drop_lone_titles, group_candidates, share_tolls, to_event
 from frontline.pipeline.events.builder import build_candidates
 from frontline.pipeline.explanation import Explanation
 from frontline.pipeline.mentions.gate import may_hold_events, sense_checked_triggers
@@ -168,7 +168,7 @@ def candidate_events(doc: Document, explain: Explanation | None = None,
     if not candidates:
         return []
     groups = drop_lone_titles(ctx, group_candidates(candidates), explain)
-    events = [to_event(doc.doc_id, doc.text, group, ctx.sources, lang) for group in groups]
+    events = distinct_ids([to_event(doc.doc_id, doc.text, group, ctx.sources, lang) for group in groups])
     pairs = [(event, event_features(ctx, group, event, events)) for group, event in zip(groups, events)]
     pairs.sort(key=lambda p: (min(s.start for s in p[0].evidence if s.role == "trigger"), p[0].sub_event_type))
     explain.article(f"read: {len(events)} event(s) from {len(candidates)} candidate(s)")

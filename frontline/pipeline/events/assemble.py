@@ -34,6 +34,10 @@ def _places_compatible(a: Candidate, b: Candidate) -> bool:
     pa, pb = a.place, b.place
     if pa.kind == "city" and pb.kind == "city":
         # a district and its city ("quận Saint Gilles", "thủ đô Brussels") are one place of one event
+        if pa.geonameid is None or pb.geonameid is None:
+            # a village GeoNames lacks stands at the point of the place its list lies in: its name
+            # tells it from the other villages of the list, not its point
+            return pa.name == pb.name
         return pa.geonameid == pb.geonameid or distance_km(pa, pb) <= SAME_PLACE_KM
     if pa.iso2 != pb.iso2:
         return False
@@ -112,12 +116,21 @@ def group_candidates(candidates: list[Candidate]) -> list[list[Candidate]]:
     groups: list[list[Candidate]] = []
     for candidate in sorted(candidates, key=_strength):
         for group in groups:
-            if _same_event(group[0], candidate):
+            if _same_event(group[0], candidate) and not _elsewhere(group, candidate):
                 group.append(candidate)
                 break
         else:
             groups.append([candidate])
     return groups
+
+
+def _elsewhere(group: list[Candidate], candidate: Candidate) -> bool:
+    """The group already holds the candidate's war word at another town: one strike on three named
+    villages is three events, whichever reading of another sentence leads the group. (A province
+    the word is also placed at holds the town: it stays with it.)"""
+    return candidate.place.kind == "city" and any(
+        m.trigger.start == candidate.trigger.start and m.place.kind == "city"
+        and _place_key(m.place) != _place_key(candidate.place) for m in group)
 
 
 def drop_lone_titles(ctx, groups: list[list[Candidate]], explain) -> list[list[Candidate]]:
@@ -249,6 +262,19 @@ def to_event(doc_id: str, doc_text: str, group: list[Candidate], sources: list[s
     )
     event.notes = english_note(event)
     return event
+
+
+def distinct_ids(events: list[Event]) -> list[Event]:
+    """Two records of an article that open with one war word at one town (its readings kept apart as
+    two types) get ids of their own: the store keys events by id."""
+    seen: set[str] = set()
+    for event in events:
+        salt = 0
+        while event.event_id in seen:
+            salt += 1
+            event.event_id = hashlib.sha1(f"{event.event_id}:{event.sub_event_type}:{salt}".encode()).hexdigest()[:16]
+        seen.add(event.event_id)
+    return events
 
 
 def share_tolls(events: list[Event]) -> list[Event]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from frontline.geo.cues import Cues
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.text import exact_key, is_vietnamese
-from frontline.geo.tokens import Words, capitalised, runs, words
+from frontline.geo.tokens import Words, capitalised, runs, with_opening_articles, words
 
 _SPACED = re.compile(r"\s*([-‐–'’])\s*")   # "Al - Tamanah" -> "Al-Tamanah", "Ma ' an" -> "Ma'an"
 MAX_NAME_WORDS = 5
@@ -34,21 +34,26 @@ class ListedName:
 
 
 def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: PlaceMention,
-                 known: list[tuple[int, int]], cues: Cues) -> list[ListedName]:
-    """The names listed with `anchor` (a place the sentence names) that are no known place.
+                 known: list[tuple[int, int]], cues: Cues, syllables: frozenset[str] | None = None
+                 ) -> list[ListedName]:
+    """The names listed with `anchor` (a place the sentence names) that are no known place: the list
+    it is part of, and the list said to lie in it ("ở thị trấn al - Zuka và Kafar Zita ở Bắc Hama
+    cũng như Sheikh Mustafa ..." has both).
 
-    `known`: spans of the sentence's places and actors; a name overlapping one is not a village."""
-    ws = words(text, sentence_start, sentence_end)
-    usable = [capitalised(w) for w in ws.words]
+    `known`: spans of the sentence's places and actors; a name overlapping one is not a village.
+    `syllables`: the language's, so that "Ma ’ ar Zita" is one name (geo/tokens.py)."""
+    ws = words(text, sentence_start, sentence_end, syllables)
+    usable = with_opening_articles(ws, [capitalised(w) for w in ws.words])
     name_runs = [r for r in runs(ws, usable) if len(r) <= MAX_NAME_WORDS]
     spans = [(ws.starts[r[0]], ws.ends[r[-1]]) for r in name_runs]
+    found: list[tuple[int, int]] = []
     at = next((k for k, (s, e) in enumerate(spans) if s <= anchor.start and anchor.end <= e), None)
     if at is not None:
         lo, hi = _extent(text, spans, at, cues)
         if hi > lo and (anchor.cue is not None or _cued(ws, name_runs[lo], cues)):
-            return _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
-    found: tuple[int, int] | None = None
-    start = anchor.start
+            found.append((lo, hi))
+    lying: tuple[int, int] | None = None
+    start = spans[at][0] if at is not None else anchor.start
     for _ in range(MAX_NESTING):   # "các làng Razat, Ruku của huyện Gashish thuộc bang Plateau"
         before = [k for k, (_, e) in enumerate(spans) if e <= start and cues.list_lies_in.fullmatch(text, e, start)]
         if not before:
@@ -56,11 +61,14 @@ def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: Plac
         lo, _ = _extent(text, spans[:before[-1] + 1], before[-1], cues)
         if not _cued(ws, name_runs[lo], cues):
             break
-        found, start = (lo, before[-1]), spans[lo][0]
-    if found is None:
-        return []
-    lo, last = found
-    return _unknown(text, ws, name_runs[lo:last + 1], spans[lo:last + 1], known, cues)
+        lying, start = (lo, before[-1]), spans[lo][0]
+    if lying is not None:
+        found.append(lying)
+    out: list[ListedName] = []
+    for lo, hi in sorted(found):
+        out += [n for n in _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
+                if all(n.start != o.start for o in out)]
+    return out
 
 
 def _extent(text: str, spans: list[tuple[int, int]], at: int, cues: Cues) -> tuple[int, int]:

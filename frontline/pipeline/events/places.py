@@ -16,16 +16,18 @@ from dataclasses import replace
 from frontline.geo import gazetteer
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rank import distance_km
-from frontline.geo.tokens import OPENING_ARTICLES
+from frontline.geo.text import is_vietnamese
+from frontline.geo.tokens import OPENING_ARTICLES, capitalised, runs, with_opening_articles, words
 from frontline.pipeline.events.context import ArticleContext
 from frontline.pipeline.events.frame import INHERIT_SENTENCES, Candidate
-from frontline.pipeline.events.listed_places import listed_names, village, village_mention
+from frontline.pipeline.events.listed_places import MAX_NAME_WORDS, listed_names, village, village_mention
 from frontline.pipeline.mentions.actors import ActorMention
 from frontline.pipeline.mentions.modality import clause_start
 from frontline.pipeline.mentions.triggers import Trigger
 from frontline.pipeline.text.segment import Sentence
 
 REFUSED = "(no place named in the sentence accepted)"   # how a refused place's event was placed
+MAX_NAMES_BETWEEN = 8   # names the gazetteer lacks that a list of places may hold between two it has
 # an article opening the next name: "Kafar Zita, al - Latamineh" is found as "Latamineh"
 _ARTICLE_AT_END = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(OPENING_ARTICLES))})\s*[-‐–]?\s*$", re.IGNORECASE)
 
@@ -139,9 +141,25 @@ def place_list(ctx: ArticleContext, sentence: Sentence, chosen: PlaceMention) ->
 
 
 def listed_together(ctx: ArticleContext, end: int, start: int) -> bool:
-    """Whether the text from one place's end to the next one's start joins them in a list. A name
-    written with its article ("al - Latamineh") is found by the name after it, so the article is no
-    part of the gap."""
+    """Whether the text from one place's end to the next one's start joins them in a list, maybe
+    through names the gazetteer lacks ("Sheikh Mustafa, al - Rakaya, Kafar Sanjeh và Khan
+    Sheikhoun"). A name written with its article ("al - Latamineh") is found by the name after it,
+    so the article is no part of the gap."""
+    if _list_gap(ctx, end, start):
+        return True
+    syllables = gazetteer().syllables
+    ws = words(ctx.text, end, start, syllables)
+    if not 0 < len(ws) <= MAX_NAMES_BETWEEN * MAX_NAME_WORDS:
+        return False
+    name_runs = runs(ws, with_opening_articles(ws, [capitalised(w) for w in ws.words]))
+    if not 0 < len(name_runs) <= MAX_NAMES_BETWEEN or any(
+            all(is_vietnamese(ws.word(i)) or ws.low[i] in syllables for i in run) for run in name_runs):
+        return False   # a Vietnamese name ("Nam", "Quân đội") is no village; the gaps' words are joins
+    edges = [end, *(x for r in name_runs for x in (ws.starts[r[0]], ws.ends[r[-1]])), start]
+    return all(_list_gap(ctx, a, b) for a, b in zip(edges[::2], edges[1::2]))
+
+
+def _list_gap(ctx: ArticleContext, end: int, start: int) -> bool:
     article = _ARTICLE_AT_END.search(ctx.folded, end, start)
     return ctx.language.frame.list_gap.fullmatch(ctx.folded, end, article.start() if article else start) is not None
 
@@ -275,7 +293,8 @@ def _villages(ctx: ArticleContext, sentence: Sentence, placed: list[Candidate]) 
         mention = chosen.place_mention
         if mention is None or chosen.place is None or chosen.place.kind == "country":
             continue
-        for name in listed_names(ctx.text, sentence.start, sentence.end, mention, known, ctx.language.cues):
+        for name in listed_names(ctx.text, sentence.start, sentence.end, mention, known, ctx.language.cues,
+                                 gazetteer().syllables):
             if name.start not in seen:
                 seen.add(name.start)
                 place = village(name, chosen.place)
