@@ -228,3 +228,17 @@ def test_records_opening_with_one_war_word_at_one_town_keep_ids_of_their_own(str
     kept, renamed = distinct_ids([first, twin])
     assert kept.event_id == first.event_id and renamed.event_id != first.event_id
     assert distinct_ids([first, strike[1]])[1].event_id == strike[1].event_id   # distinct ids are left alone
+
+
+def test_a_cued_list_with_no_known_place_is_its_villages():
+    # vietnews-034498: "các ngôi làng Al - Aziziah và Al - Rai" names no place GeoNames has; the event was put
+    # at Hama (the sentence before's) alone. The villages are where it happened, at Hama's point
+    text = ("Quân đội Syria tiếp tục giành nhiều thắng lợi ở Tây Bắc Hama tối qua và giành được 2 làng nhỏ hiện "
+            "đang dưới quyền kiểm soát của Jaysh Al - Izza.\nDẫn đầu bởi lực lượng Hổ Syria, quân đội Syria đã nỗ "
+            "lực giành được các ngôi làng Al - Aziziah và Al - Rai sau trận đấu nhỏ với các phiến quân Jaysh Al - "
+            "Izza.")
+    assert text in corpus_texts()["vietnews-034498"]
+    events = extract(Passage("vietnews-034498", "2019-03-20", text))
+    second = [e for e in events if any(s.role == "trigger" and s.start > text.index("\n") for s in e.evidence)]
+    assert [(e.location, e.admin1, e.geo_precision) for e in second] == [("Al-Aziziah", "Hama", 2), ("Al-Rai", "Hama", 2)]
+    assert {e.sub_event_type for e in second} == {"Government regains territory"}

@@ -71,6 +71,26 @@ def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: Plac
     return out
 
 
+def cued_lists(text: str, sentence_start: int, sentence_end: int, known: list[tuple[int, int]], cues: Cues,
+               syllables: frozenset[str] | None = None) -> list[ListedName]:
+    """The names of lists a place cue opens that hold no known place ("tập kích vào các thị trấn
+    Deir Sinbol, Baynin và Shinan"): villages of the place the sentence's event is put at from its
+    context."""
+    ws = words(text, sentence_start, sentence_end, syllables)
+    usable = with_opening_articles(ws, [capitalised(w) for w in ws.words])
+    name_runs = [r for r in runs(ws, usable) if len(r) <= MAX_NAME_WORDS]
+    spans = [(ws.starts[r[0]], ws.ends[r[-1]]) for r in name_runs]
+    out: list[ListedName] = []
+    k = 0
+    while k < len(spans):
+        lo, hi = _extent(text, spans, k, cues)
+        if lo == k and hi > lo and _cued(ws, name_runs[lo], cues) and not any(
+                s < spans[hi][1] and spans[lo][0] < e for s, e in known):
+            out += _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
+        k = max(k, hi) + 1
+    return out
+
+
 def _extent(text: str, spans: list[tuple[int, int]], at: int, cues: Cues) -> tuple[int, int]:
     """The first and last run of the list run `at` is part of; (at, at) when the names around it
     are joined by commas alone: "căn cứ Ghazlani, Mosul, Iraq" is an address, not a list."""

@@ -20,7 +20,7 @@ from frontline.geo.text import is_vietnamese
 from frontline.geo.tokens import OPENING_ARTICLES, capitalised, runs, with_opening_articles, words
 from frontline.pipeline.events.context import ArticleContext
 from frontline.pipeline.events.frame import INHERIT_SENTENCES, Candidate
-from frontline.pipeline.events.listed_places import MAX_NAME_WORDS, listed_names, village, village_mention
+from frontline.pipeline.events.listed_places import MAX_NAME_WORDS, cued_lists, listed_names, village, village_mention
 from frontline.pipeline.mentions.actors import ActorMention
 from frontline.pipeline.mentions.modality import clause_start
 from frontline.pipeline.mentions.triggers import Trigger
@@ -42,7 +42,24 @@ def placed_candidates(ctx: ArticleContext, sentence: Sentence, candidate: Candid
     candidate = replace(candidate, place_options=options)
     placed = (_model_places(ctx, sentence, candidate, place_model)
               or _refused_place(ctx, sentence, candidate, place_model) or ruled)
-    return _villages(ctx, sentence, _directional(ctx, placed))
+    return _villages(ctx, sentence, _directional(ctx, [_at_the_stopper(ctx, sentence, c) for c in placed]))
+
+
+def _at_the_stopper(ctx: ArticleContext, sentence: Sentence, candidate: Candidate) -> Candidate:
+    """A weapon stopped with no town or province named is stopped where its stopper stands: "phòng
+    không Syria bắn hạ một tiêm kích F-16 của Israel", "Iran bắn rơi UAV Mỹ" happened in Syria and
+    Iran, not in the countries that own what was downed (nor in a town of the article's context
+    in another country)."""
+    stopper, mention = candidate.actor1, candidate.place_mention
+    if (candidate.sub_event_type != "Disrupted weapons use" or stopper is None or stopper.iso2 is None
+            or candidate.place is None or candidate.place.iso2 == stopper.iso2
+            or (mention is not None and candidate.place.kind != "country")
+            or any(m.cue is not None for m in ctx.event_places(sentence))):
+        return candidate   # a town, or a place the words put it in ("bị bắn hạ ở phía Đông Ukraine")
+    place, how = context_place(ctx, sentence, [stopper.iso2])
+    if place is None or place.iso2 != stopper.iso2:
+        place, how = ctx.country_place(stopper.iso2), "the country of the one who stopped it"
+    return replace(candidate, place=place, place_mention=None, place_how=how, place_near=False, place_options=[])
 
 
 def _refused_place(ctx: ArticleContext, sentence: Sentence, candidate: Candidate, place_model) -> list[Candidate]:
@@ -300,6 +317,18 @@ def _villages(ctx: ArticleContext, sentence: Sentence, placed: list[Candidate]) 
                 place = village(name, chosen.place)
                 added.append(replace(chosen, place=place, place_mention=village_mention(name, place, ctx.text),
                                      place_how="in sentence", place_near=True, place_options=[]))
+    if not added and len(placed) == 1 and placed[0].place_mention is None and placed[0].place is not None \
+            and placed[0].place.kind != "country":
+        # the sentence names no known place, only a cued list of villages: they are where the event
+        # happened, placed at the town or province its context gives
+        context = placed[0]
+        added = [replace(context, place=village(name, context.place),
+                         place_mention=village_mention(name, village(name, context.place), ctx.text),
+                         place_how=f"{context.place_how} (a village listed)", place_near=True, place_options=[])
+                 for name in cued_lists(ctx.text, sentence.start, sentence.end, known, ctx.language.cues,
+                                        gazetteer().syllables)]
+        if added:
+            return added
     return sorted(placed + added, key=lambda c: c.place_mention.start if c.place_mention else -1)
 
 
