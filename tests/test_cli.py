@@ -155,3 +155,20 @@ def test_extract_csv_keeps_evidence_as_readable_columns(tmp_path):
     spans = dict(part.rsplit(" ", 1) for part in row["evidence_spans"].split("; "))
     start, end = map(int, spans["trigger"].split("-"))
     assert IRAQI_STRIKE[start:end] == "đợt không kích"
+
+
+def test_explain_names_an_echo_for_what_it_is_not_a_title(tmp_path):
+    # pool-01250: "Các cuộc tấn công nói trên" (the attacks above) is an echo of the body's own strike, no
+    # title; the reason given for dropping it used to say "title only"
+    text = ("Theo Alalam đăng tải vào ngày 20/11, pháo kích dữ dội của phiến quân đã tấn công vào khu vực bệnh viện "
+            "al - Basel và ngôi trường Fawzi al - Jesri tại quận al - Shahba thuộc thành phố Aleppo.\nCác cuộc tấn "
+            "công nói trên đã làm thiệt mạng 10 người, trong đó có 7 trẻ em, và làm bị thương 10 người khác.")
+    path = tmp_path / "echo.jsonl"
+    path.write_text(json.dumps({"id": "echo", "text": text, "published": "2016-11-21"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["explain", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    echo = [t for t in record["triggers"] if t["trigger"] == "Các cuộc tấn công" and t["outcome"] == "dropped"]
+    assert echo and echo[-1]["reason"].startswith("no anchor of its own")
+    assert not any("title only" in t.get("reason", "") for t in record["triggers"])

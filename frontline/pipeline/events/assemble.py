@@ -147,8 +147,10 @@ def drop_lone_titles(ctx, groups: list[list[Candidate]], explain) -> list[list[C
         return groups
     for group in groups:
         if title_only(group):
+            why = ("title only" if any(ctx.is_title(c.sentence) for c in group)
+                   else "no anchor of its own (an echo of another sentence, or undated and unplaced)")
             explain.trigger(group[0].trigger.text, group[0].trigger.start, "dropped",
-                            "title only: the body reports its news otherwise")
+                            f"{why}: the body reports its news otherwise")
     return [g for g in groups if not title_only(g)]
 
 
