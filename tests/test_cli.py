@@ -28,16 +28,21 @@ def test_every_command_has_help(command):
     assert "Usage" in result.output
 
 
+def explain(tmp_path, doc_id: str, published: str, text: str, *options: str):
+    """`frontline explain` of one article written as JSON lines; the run must succeed."""
+    path = tmp_path / f"{doc_id}.jsonl"
+    path.write_text(json.dumps({"id": doc_id, "text": text, "published": published}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["explain", str(path), *options])
+    assert result.exit_code == 0, result.output
+    return result
+
+
 def test_explain_says_why_a_football_report_is_skipped(tmp_path):
     # dantri-news_sport_105 (a V-League report): "tấn công" in its football sense
     text = ("Ở trên hàng công, tài cầm quân của \"Zico Thái\" cũng được thể hiện bằng việc sử dụng rất linh hoạt "
             "các cầu thủ tấn công. Đội bóng phố núi đã có chiến thắng thuyết phục trước đối thủ.")
-    path = tmp_path / "sport.jsonl"
-    path.write_text(json.dumps({"id": "sport", "text": text, "published": "2021-04-10"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
-    result = runner.invoke(app, ["explain", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(explain(tmp_path, "sport", "2021-04-10", text, "--json").output)
     assert record["events"] == []
     assert record["verdict"].startswith("skipped") or all(t["outcome"] != "event" for t in record["triggers"])
 
@@ -46,11 +51,7 @@ def test_explain_shows_the_sense_and_sub_type_of_a_real_attack(tmp_path):
     # vietnews-031086: an Israeli interception, reported by Sputnik
     text = ("Sputnik đưa tin, thông cáo của Lực lượng Phòng vệ Israel (IDF) cho hay 1 máy bay không người lái (UAV) "
             "không rõ nguồn gốc xâm nhập không phận Israel bị lực lượng này bắn hạ bằng tên lửa phòng không Patriot.")
-    path = tmp_path / "idf.jsonl"
-    path.write_text(json.dumps({"id": "idf", "text": text, "published": "2018-07-12"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
-    result = runner.invoke(app, ["explain", str(path)])
-    assert result.exit_code == 0, result.output
+    result = explain(tmp_path, "idf", "2018-07-12", text)
     assert "Disrupted weapons use" in result.output
     assert "'bắn hạ'" in result.output
 
@@ -163,12 +164,7 @@ def test_explain_names_an_echo_for_what_it_is_not_a_title(tmp_path):
     text = ("Theo Alalam đăng tải vào ngày 20/11, pháo kích dữ dội của phiến quân đã tấn công vào khu vực bệnh viện "
             "al - Basel và ngôi trường Fawzi al - Jesri tại quận al - Shahba thuộc thành phố Aleppo.\nCác cuộc tấn "
             "công nói trên đã làm thiệt mạng 10 người, trong đó có 7 trẻ em, và làm bị thương 10 người khác.")
-    path = tmp_path / "echo.jsonl"
-    path.write_text(json.dumps({"id": "echo", "text": text, "published": "2016-11-21"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
-    result = runner.invoke(app, ["explain", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(explain(tmp_path, "echo", "2016-11-21", text, "--json").output)
     echo = [t for t in record["triggers"] if t["trigger"] == "Các cuộc tấn công" and t["outcome"] == "dropped"]
     assert echo and echo[-1]["reason"].startswith("no anchor of its own")
     assert not any("title only" in t.get("reason", "") for t in record["triggers"])
