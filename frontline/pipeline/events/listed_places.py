@@ -42,10 +42,7 @@ def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: Plac
 
     `known`: spans of the sentence's places and actors; a name overlapping one is not a village.
     `syllables`: the language's, so that "Ma ’ ar Zita" is one name (geo/tokens.py)."""
-    ws = words(text, sentence_start, sentence_end, syllables)
-    usable = with_opening_articles(ws, [capitalised(w) for w in ws.words])
-    name_runs = [r for r in runs(ws, usable) if len(r) <= MAX_NAME_WORDS]
-    spans = [(ws.starts[r[0]], ws.ends[r[-1]]) for r in name_runs]
+    ws, name_runs, spans = _names(text, sentence_start, sentence_end, syllables)
     found: list[tuple[int, int]] = []
     at = next((k for k, (s, e) in enumerate(spans) if s <= anchor.start and anchor.end <= e), None)
     if at is not None:
@@ -76,10 +73,7 @@ def cued_lists(text: str, sentence_start: int, sentence_end: int, known: list[tu
     """The names of lists a place cue opens that hold no known place ("tập kích vào các thị trấn
     Deir Sinbol, Baynin và Shinan"): villages of the place the sentence's event is put at from its
     context."""
-    ws = words(text, sentence_start, sentence_end, syllables)
-    usable = with_opening_articles(ws, [capitalised(w) for w in ws.words])
-    name_runs = [r for r in runs(ws, usable) if len(r) <= MAX_NAME_WORDS]
-    spans = [(ws.starts[r[0]], ws.ends[r[-1]]) for r in name_runs]
+    ws, name_runs, spans = _names(text, sentence_start, sentence_end, syllables)
     out: list[ListedName] = []
     k = 0
     while k < len(spans):
@@ -89,6 +83,19 @@ def cued_lists(text: str, sentence_start: int, sentence_end: int, known: list[tu
             out += _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
         k = max(k, hi) + 1
     return out
+
+
+def name_runs(ws: Words) -> list[list[int]]:
+    """The runs of words a name can be: capitalised, with a lower-case article opening one ("al - Zuka")."""
+    return runs(ws, with_opening_articles(ws, [capitalised(w) for w in ws.words]))
+
+
+def _names(text: str, start: int, end: int, syllables: frozenset[str] | None
+           ) -> tuple[Words, list[list[int]], list[tuple[int, int]]]:
+    """The words of text[start:end], the runs of them short enough to be a village's name, and their spans."""
+    ws = words(text, start, end, syllables)
+    found = [r for r in name_runs(ws) if len(r) <= MAX_NAME_WORDS]
+    return ws, found, [(ws.starts[r[0]], ws.ends[r[-1]]) for r in found]
 
 
 def _extent(text: str, spans: list[tuple[int, int]], at: int, cues: Cues) -> tuple[int, int]:

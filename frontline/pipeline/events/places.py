@@ -17,10 +17,17 @@ from frontline.geo import gazetteer
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rank import distance_km
 from frontline.geo.text import is_vietnamese
-from frontline.geo.tokens import OPENING_ARTICLES, capitalised, runs, with_opening_articles, words
+from frontline.geo.tokens import OPENING_ARTICLES, words
 from frontline.pipeline.events.context import ArticleContext
 from frontline.pipeline.events.frame import INHERIT_SENTENCES, Candidate
-from frontline.pipeline.events.listed_places import MAX_NAME_WORDS, cued_lists, listed_names, village, village_mention
+from frontline.pipeline.events.listed_places import (
+    MAX_NAME_WORDS,
+    cued_lists,
+    listed_names,
+    name_runs,
+    village,
+    village_mention,
+)
 from frontline.pipeline.mentions.actors import ActorMention
 from frontline.pipeline.mentions.modality import clause_start
 from frontline.pipeline.mentions.triggers import Trigger
@@ -168,11 +175,11 @@ def listed_together(ctx: ArticleContext, end: int, start: int) -> bool:
     ws = words(ctx.text, end, start, syllables)
     if not 0 < len(ws) <= MAX_NAMES_BETWEEN * MAX_NAME_WORDS:
         return False
-    name_runs = runs(ws, with_opening_articles(ws, [capitalised(w) for w in ws.words]))
-    if not 0 < len(name_runs) <= MAX_NAMES_BETWEEN or any(
-            all(is_vietnamese(ws.word(i)) or ws.low[i] in syllables for i in run) for run in name_runs):
+    between = name_runs(ws)
+    if not 0 < len(between) <= MAX_NAMES_BETWEEN or any(
+            all(is_vietnamese(ws.word(i)) or ws.low[i] in syllables for i in run) for run in between):
         return False   # a Vietnamese name ("Nam", "Quân đội") is no village; the gaps' words are joins
-    edges = [end, *(x for r in name_runs for x in (ws.starts[r[0]], ws.ends[r[-1]])), start]
+    edges = [end, *(x for r in between for x in (ws.starts[r[0]], ws.ends[r[-1]])), start]
     return all(_list_gap(ctx, a, b) for a, b in zip(edges[::2], edges[1::2]))
 
 
@@ -322,11 +329,12 @@ def _villages(ctx: ArticleContext, sentence: Sentence, placed: list[Candidate]) 
         # the sentence names no known place, only a cued list of villages: they are where the event
         # happened, placed at the town or province its context gives
         context = placed[0]
-        added = [replace(context, place=village(name, context.place),
-                         place_mention=village_mention(name, village(name, context.place), ctx.text),
-                         place_how=f"{context.place_how} (a village listed)", place_near=True, place_options=[])
-                 for name in cued_lists(ctx.text, sentence.start, sentence.end, known, ctx.language.cues,
-                                        gazetteer().syllables)]
+        for name in cued_lists(ctx.text, sentence.start, sentence.end, known, ctx.language.cues,
+                               gazetteer().syllables):
+            place = village(name, context.place)
+            added.append(replace(context, place=place, place_mention=village_mention(name, place, ctx.text),
+                                 place_how=f"{context.place_how} (a village listed)", place_near=True,
+                                 place_options=[]))
         if added:
             return added
     return sorted(placed + added, key=lambda c: c.place_mention.start if c.place_mention else -1)
