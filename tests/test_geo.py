@@ -581,3 +581,32 @@ def test_a_place_that_says_where_the_place_before_lies_is_no_event_place(sentenc
     ctx = read_article(doc, fold_tones(sentence), sentences(sentence), language("vi"))
     texts = [m.text for m in ctx.event_places(ctx.sentences[0])]
     assert place in texts and locator not in texts
+
+
+@pytest.mark.parametrize("sentence, places, states", [
+    # vietnews-038282: Berlin is one of five German cities that "ở các thành phố" opens
+    ("Hành khách đi tàu ở các thành phố Bremen, Hamburg, Berlin, Hanover và Kiel bị mắc kẹt.",
+     ["Bremen", "Hamburg", "Berlin", "Hanover", "Kiel"], []),
+    # vietnews-047501: the district and the capital it lies in
+    ("Vụ tấn công xảy ra chỉ 4 ngày sau khi IS đánh bom quận Karrada, Baghdad, làm 292 người chết.",
+     ["Karrada", "Baghdad"], []),
+    # vietnews-044957: another country's capital begins the next clause
+    ("Kể từ khi các cuộc biểu tình nổ ra ở Hong Kong, Bắc Kinh thường xuyên có những tuyên bố cứng rắn về chủ "
+     "quyền quốc gia.", ["Hong Kong"], ["Bắc Kinh"]),
+    # vietnews-028895: a country ends the list; the two capitals after it are the states that claim
+    ("Ngoài tranh chấp đang diễn ra ở Síp, Athens và Ankara cũng đã tuyên bố về quyền sở hữu của một nhóm đảo "
+     "ở Aegea.", ["Síp"], ["Athens", "Ankara"]),
+    # a vietnews article on India and Pakistan: no word of place opens "giữa New Delhi và Islamabad"
+    ("Trước đó một ngày, căng thẳng giữa New Delhi và Islamabad bắt đầu tăng cao sau khi Ấn Độ tiến hành không "
+     "kích gần thị trấn Balakot ở đông bắc Pakistan.", ["Balakot"], ["New Delhi", "Islamabad"]),
+])
+def test_a_capital_listed_after_a_town_that_a_place_word_opens_is_a_place(sentence, places, states):
+    from frontline.lang.language import language
+    from frontline.pipeline.events.context import read_article
+    from frontline.pipeline.text.normalize import fold_tones
+    from frontline.pipeline.text.segment import sentences
+    from frontline.record import Document
+
+    ctx = read_article(Document("t", sentence, None), fold_tones(sentence), sentences(sentence), language("vi"))
+    texts = [m.text for s in ctx.sentences for m in ctx.event_places(s)]
+    assert all(p in texts for p in places) and not any(s in texts for s in states)

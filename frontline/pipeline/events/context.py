@@ -85,8 +85,21 @@ class ArticleContext:
                 and not any(a.start < m.end and m.start < a.end for a in actors)
                 and not self._in_source(m.start)
                 and not self.language.frame.time_zone.search(self.folded, max(0, m.start - 8), m.start)
-                and not _stands_for_state(m)
+                and not (_stands_for_state(m) and not self._in_cued_list(mentions, i))
                 and not (i and self.language.frame.locator.fullmatch(self.folded, mentions[i - 1].end, m.start))]
+
+    def _in_cued_list(self, mentions: list[PlaceMention], i: int) -> bool:
+        """Whether the i-th mention goes on a list of its country's towns that a word of place opens:
+        "tuần hành ở New York, Boston, Washington DC" names three cities, where "giữa New Delhi và
+        Islamabad" names two states, and so do "ở Síp, Athens và Ankara cũng đã tuyên bố" (a country
+        is no town) and "biểu tình nổ ra ở Hong Kong, Bắc Kinh thường xuyên ..." (another country's)."""
+        gap, country = self.language.frame.list_gap, mentions[i].place.iso2
+        while i and (mentions[i - 1].place.kind, mentions[i - 1].place.iso2) == ("city", country) \
+                and gap.fullmatch(self.folded, mentions[i - 1].end, mentions[i].start):
+            i -= 1
+            if mentions[i].cue not in NOT_LOCATIVE:
+                return True
+        return False
 
     def _in_source(self, position: int) -> bool:
         """Inside a source's name ("Ảnh: AMN"); the spans are in order and do not overlap."""
