@@ -610,3 +610,23 @@ def test_a_capital_listed_after_a_town_that_a_place_word_opens_is_a_place(senten
     ctx = read_article(Document("t", sentence, None), fold_tones(sentence), sentences(sentence), language("vi"))
     texts = [m.text for s in ctx.sentences for m in ctx.event_places(s)]
     assert all(p in texts for p in places) and not any(s in texts for s in states)
+
+
+@pytest.mark.parametrize("sentence, town, country", [
+    # vietnews-031476: Salisbury is also the old name of Harare, which GeoNames ranks first
+    ("Lại xảy ra vụ ngộ độc tại nhà hàng ở Salisbury, Anh khiến 2 người nhập viện.", "Salisbury", "United Kingdom"),
+    # dantri-news_science_105: the Amesbury of Stonehenge, not the one in Massachusetts
+    ("Siêu trăng hồng tại kỳ quan Stonehenge ở Amesbury (Vương Quốc Anh).", "Amesbury", "United Kingdom"),
+    # dantri-news_business_203
+    ("tháp đồng hồ cao 75m như mang từ Venice, Italia về Phú Quốc", "Venice", "Italy"),
+])
+def test_a_country_written_after_a_town_says_which_town(g, sentence, town, country):
+    [mention] = [m for m in g.resolve(found(g, sentence)) if m.text == town]
+    assert mention.place.country == country
+
+
+def test_a_country_beginning_the_next_clause_leaves_the_town_alone(g):
+    # vietnews-025535: "Zion - Mỹ" is a front of two sides, not a Zion in the United States
+    sentence = 'Amir Hatami nói sẽ " đánh bại mặt trận Zion - Mỹ ", ý nói Israel và Mỹ.'
+    [zion] = [m for m in found(g, sentence) if m.text == "Zion"]
+    assert zion.place.country != "United States"

@@ -165,7 +165,7 @@ class Finder:
             else:
                 listed = None
         found.sort(key=lambda m: m.start)
-        return found
+        return _qualified(text, found)
 
     def _breaks(self, ws: Words, i: int, low: list[str]) -> bool:
         """A capitalised word that cannot be part of a name here."""
@@ -441,3 +441,19 @@ class Finder:
         spelled = all(c.src == SRC_SPELLING for c in self.candidates(_key(ws.text[start:end])))
         return PlaceMention(start, end, ws.text[start:end], places, around.cue.cue if around.cue else None,
                             government, around.owner, scores, spelled)
+
+
+_QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|–|—)\s*")   # "Balakot (Pakistan)", "Salisbury, Anh", "Balakot – Pakistan"
+
+
+def _qualified(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """A town followed by a country says which town it is: "Salisbury (Anh)" is not Salisbury in
+    Zimbabwe, "Palmyra, Syria" not Palmyra in the United States. A country that none of the town's
+    namesakes lies in says nothing of it ("Idlib, Nga không kích" starts a clause); a hyphen joins
+    sides, not a town and its country ("biên giới Gaza - Israel")."""
+    kept = list(found)
+    for i, (town, country) in enumerate(zip(found, found[1:])):
+        if (town.place.kind != "country" and country.place.kind == "country"
+                and _QUALIFIER_GAP.fullmatch(text, town.end, country.start)):
+            kept[i] = town.within({country.place.iso2}) or town
+    return kept
