@@ -24,12 +24,6 @@ class LinearModel:
     calibration_x: tuple[float, ...] = ()  # raw probability -> share right (isotonic, on held-out folds)
     calibration_y: tuple[float, ...] = ()
     report: dict = field(default_factory=dict)
-    doubted_threshold: float | None = None  # for candidates the rules doubt (feature "all_doubted")
-
-    def threshold_for(self, features: dict[str, float]) -> float:
-        if self.doubted_threshold is not None and "all_doubted" in features:
-            return self.doubted_threshold
-        return self.threshold
 
     def raw(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -51,7 +45,6 @@ class LinearModel:
 
     def to_json(self) -> str:
         body = {"name": self.name, "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 6),
-                "doubted_threshold": None if self.doubted_threshold is None else round(self.doubted_threshold, 6),
                 "calibration": {"x": [round(x, 6) for x in self.calibration_x],
                                 "y": [round(y, 6) for y in self.calibration_y]},
                 "report": self.report,
@@ -62,8 +55,7 @@ class LinearModel:
     def from_json(cls, text: str) -> LinearModel:
         body = json.loads(text)
         return cls(body["name"], body["weights"], body["intercept"], body["threshold"],
-                   tuple(body["calibration"]["x"]), tuple(body["calibration"]["y"]), body.get("report", {}),
-                   body.get("doubted_threshold"))
+                   tuple(body["calibration"]["x"]), tuple(body["calibration"]["y"]), body.get("report", {}))
 
 
 def _dump(body: dict) -> str:

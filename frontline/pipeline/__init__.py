@@ -189,7 +189,7 @@ def extract_document(doc: Document, explain: Explanation | None = None, models: 
     kept = []
     for read, features in pairs:
         event = replace(read, confidence=round(models.event.probability(features), 3))
-        limit = models.event.threshold_for(features)
+        limit = models.event.threshold
         if event.exported_by_default and event.confidence < limit:
             trigger = next(s for s in event.evidence if s.role == "trigger")
             explain.trigger(trigger.text, trigger.start, "dropped",
