@@ -718,6 +718,11 @@ ADDED = {
         "Vụ tấn công xảy ra ở thành phố el - Arish ở bán đảo Sinai, các phiến quân đeo mặt nạ đen dùng súng "
         "phóng lựu chống tăng xách tay sau đó còn nã đạn vào quân đội và xung quanh trạm gác, gây ra các vụ nổ "
         "nhỏ, các quan chức an ninh và y tế cho biết."),
+    # vietnews-029244: the army's gains on IS in eastern Homs province (February 2017)
+    "gains_east_of_a_province": Passage("vietnews-029244", "2017-02-03",
+        "Trong một diễn biến khác liên quan tới tình hình cuộc chiến chống IS tại Syria, ngày 2/2, quân đội "
+        "chính phủ Tổng thống Assad đã giành được quyền kiểm soát thêm nhiều khu vực quan trọng tại phía đông "
+        "tỉnh Homs sau những đợt giao tranh quyết liệt với IS."),
 }
 
 
@@ -728,9 +733,19 @@ def test_added_passages_are_verbatim():
 
 
 def test_an_assassination_is_an_event_where_and_when_the_text_says():
+    # "ở ngoại ô phía Tây của tỉnh Daraa": Jillen is a village GeoNames lacks, in the province's west
     [event] = [e for e in _read_by_rules(ADDED["assassination"]) if e.exported_by_default]
-    assert (event.location, event.country, event.event_date) == ("Daraa", "Syria", "2017-08-19")
+    assert (event.location, event.country, event.event_date) == ("Western Daraa", "Syria", "2017-08-19")
+    assert (event.admin1, event.geo_precision) == ("Daraa", 2)
     assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_gains_in_the_east_of_a_province_are_placed_in_that_part_of_it():
+    # "tại phía đông tỉnh Homs": the province's east, not the city of Homs
+    events = [e for e in _read_by_rules(ADDED["gains_east_of_a_province"]) if e.exported_by_default]
+    gains = [e for e in events if e.sub_event_type == "Government regains territory" and e.location != "Syria"]
+    assert [(e.location, e.admin1, e.geo_precision, e.event_date) for e in gains] == [
+        ("Eastern Homs", "Homs", 2, "2017-02-02")]
 
 
 def test_an_assassination_of_history_on_a_coin_is_no_event():

@@ -259,8 +259,27 @@ def test_province_cue_picks_admin1_and_city_cue_picks_city(g):
     city = named(g, "Trong khi đó, pháo binh và tên lửa của quân đội Syria cũng tập kích nặng nề vào vị trí "
                     "của khủng bố IS tại khu vực nghĩa trang, căn cứ lữ đoàn Tamin phía nam thành phố "
                     "Deir Ezzor, tiêu diệt nhiều tay súng và phá huỷ hàng loạt")["Deir Ezzor"]
-    assert (province.cue, province.place.kind) == ("tỉnh", "admin1")
+    # the province's northern gate: the direction is the cue, and "tỉnh" still picks the province
+    assert (province.cue, province.place.kind) == ("phía bắc", "admin1")
+    # south of the city: a town named with a direction stays the town
     assert (city.cue, city.place.kind, city.place.geonameid) == ("thành phố", "city", 170794)
+
+
+@pytest.mark.parametrize("sentence, name, cue, kind", [
+    # vietnews-029244: the east of the province, not the city of Homs
+    ("Nguồn tin địa phương cho hay, quân chính phủ Syria vẫn tiếp tục tiến hành những đợt oanh kích quy mô "
+     "lớn nhằm vào những căn cứ của IS ở phía đông tỉnh Homs và gây ra nhiều tổn thất nặng nề với IS.",
+     "Homs", "phía đông", "admin1"),
+    # vietnews-030901: with "của" between
+    ("Những binh sĩ đang phải đối mặt với các tay súng khủng bố Nhà nước Hồi giáo tự xưng IS ở phía Đông Nam "
+     "của tỉnh Homs.", "Homs", "phía đông nam", "admin1"),
+    # vietnews-027992: the direction of a country named by its kind
+    ("Chiếc tàu vũ trụ Soyuz MS -12 (Nga) đang trên đường đến ISS, bên dưới là bầu trời đêm ngập trong ánh "
+     "đèn ở miền đông nước Mỹ.", "Mỹ", "miền đông", "country"),
+])
+def test_a_direction_before_a_province_named_by_its_kind_is_that_part_of_it(g, sentence, name, cue, kind):
+    mention = named(g, sentence)[name]
+    assert (mention.cue, mention.place.kind) == (cue, kind)
 
 
 def test_gaza_towns(g):

@@ -43,11 +43,19 @@ class Cues:
         d = raw["direction_cues"]
         self.direction_heads = _keys(d["heads"])
         self.directions = _keys(d["directions"])
+        # "phía Nam tỉnh Idlib", "miền đông nước Mỹ": the direction of a province or country named by
+        # its kind keeps that kind's preference; a town's ("phía tây thành phố Mosul") stays the town
+        regions = {exact_key(form): spec.get("prefers") for spec in raw["place_cues"].values()
+                   for form in spec["forms"] if spec.get("prefers") in ("admin1", "country")}
+        linker = exact_key(d["linker"])
         for head in self.direction_heads:
             for direction in self.directions:
                 cue = PlaceCue(f"{head.split()[-1]} {direction}", None)
                 self.place[f"{head} {direction}"] = cue
-                self.place[f"{head} {direction} {exact_key(d['linker'])}"] = cue
+                self.place[f"{head} {direction} {linker}"] = cue
+                for region, prefers in regions.items():
+                    for key in (f"{head} {direction} {region}", f"{head} {direction} {linker} {region}"):
+                        self.place[key] = PlaceCue(cue.cue, prefers)
         self.compass = {exact_key(w): (int(n), int(e)) for w, (n, e) in d["compass"].items()}
         # a bare direction before a name ("Bắc Hama") is reported as the first head's ("phía bắc"); weak:
         # "Bắc Sinai" is no Mexican village named Sinai
