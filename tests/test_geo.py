@@ -649,3 +649,20 @@ def test_a_country_beginning_the_next_clause_leaves_the_town_alone(g):
     sentence = 'Amir Hatami nói sẽ " đánh bại mặt trận Zion - Mỹ ", ý nói Israel và Mỹ.'
     [zion] = [m for m in found(g, sentence) if m.text == "Zion"]
     assert zion.place.country != "United States"
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    # vietnews-034498: "thị trấn lân cận" (the neighbouring town) is still a town's cue
+    ("Bộ phận truyền thông của quân đội Syria cho hay, lực lượng binh sĩ của họ đã chiếm lại được ngôi làng "
+     "Tal Malah và thị trấn lân cận Jibeen hôm 29/7 sau những cuộc đụng độ khốc liệt với lực lượng chiến binh "
+     "cố thủ trong khu vực.", "Jibeen", "Syria"),
+    # vietnews-032465: the border town of Kashmir, not the Swiss canton
+    ("Tuy nhiên hôm 5/3, Ấn Độ và Pakistan đã nối lại hoạt động thương mại tại thị trấn biên giới Uri, thuộc "
+     "khu vực tranh chấp Kashmir.", "Uri", "India"),
+    # vietnews-035101
+    ("Cư dân tại thị trấn biên giới Karkamis của Thổ Nhĩ Kỳ và 6 ngôi làng khác đã được sơ tán trước khi Ankara "
+     "mở chiến dịch tiêu diệt IS.", "Karkamis", "Turkey"),
+])
+def test_a_kind_of_place_with_a_word_before_the_name_is_its_cue(g, sentence, name, country):
+    mention = {m.text: m for m in g.resolve(found(g, sentence))}[name]
+    assert (mention.cue, mention.place.country) == ("thị trấn", country)
