@@ -39,11 +39,12 @@ class Cues:
         self.place: dict[str, PlaceCue] = {}
         qualifiers = _keys(raw["kind_qualifiers"])
         for cue, spec in raw["place_cues"].items():
-            for form in spec["forms"]:
-                self.place[exact_key(form)] = PlaceCue(cue, spec.get("prefers"), bool(spec.get("weak")))
-                if spec.get("prefers") in ("city", "admin1"):   # "thị trấn chiến lược", "ngôi làng nhỏ"
+            place_cue = PlaceCue(cue, spec.get("prefers"), bool(spec.get("weak")))
+            for key in map(exact_key, spec["forms"]):
+                self.place[key] = place_cue
+                if place_cue.prefers in ("city", "admin1"):   # "thị trấn chiến lược", "ngôi làng nhỏ"
                     for qualifier in qualifiers:
-                        self.place.setdefault(f"{exact_key(form)} {qualifier}", self.place[exact_key(form)])
+                        self.place.setdefault(f"{key} {qualifier}", place_cue)
         d = raw["direction_cues"]
         self.direction_heads = _keys(d["heads"])
         self.directions = _keys(d["directions"])
