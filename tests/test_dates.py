@@ -274,8 +274,34 @@ WEEKS_AND_MONTHS = [
 ]
 
 
+# Days counted from the date written before them, not from publication.
+FROM_PREVIOUS = [
+    # vietnews-019501: "the day after" 12/8, and "the day before" that day after
+    ("Như Tuổi Trẻ đã thông tin, ngày 12-8-2017, một nhóm bạn thân thiết vốn có cuộc sống khó khăn nhậu "
+     "tại nhà ông Hậu, trong lúc nhậu ông Dữ có mua chịu một tờ vé số của ông Phan Văn Tến.\nNgày hôm sau, "
+     "cũng tại nhà ông Hậu, nhóm bạn nhậu hôm trước cũng đến nhậu.", "2018-06-01",
+     [("ngày 12-8-2017", "2017-08-12", 1), ("Ngày hôm sau", "2017-08-13", 1), ("hôm trước", "2017-08-12", 1)]),
+    # vietnews-013101: a part of the day before it; the next sentence writes the same day out
+    ("Tối ngày 1-8-2018, bà Loan đi đến nhà bà Nhàn giả vờ xin bà Nhàn làm lễ xuống tóc đi tu.\nTưởng thật, "
+     "bà Nhàn hẹn bà Loan vào lúc 4h sáng ngày hôm sau đến làm lễ cắt 3 chùm tóc rồi khi nào xuống tóc "
+     "cũng được.", "2018-09-01",
+     [("Tối ngày 1-8-2018", "2018-08-01", 1), ("sáng ngày hôm sau", "2018-08-02", 1)]),
+    # vietnews-011801: the date before is in the same sentence
+    ("Sáng 21-6, đại tá Nguyễn Sỹ Quang - trưởng phòng tham mưu kiêm người phát ngôn của Công an TP. HCM - "
+     "cho biết cơ quan điều tra đã lấy mẫu tại hiện trường và đang giám định thành phần chất gây nổ trong "
+     "vụ nổ xảy ra trước Công an phường 12, quận Tân Bình một ngày trước đó.", "2018-06-22",
+     [("Sáng 21-6", "2018-06-21", 1), ("một ngày trước đó", "2018-06-20", 1)]),
+    # vietnews-030075: counted after the date
+    ("Hôm 29/1, quân đội Syria chủ công là lực lượng Tiger, phối hợp với các đơn vị vũ trang địa phương "
+     "giải phóng hoàn toàn thị trấn Abu Dhohour sau hơn 1 tuần giao chiến quyết liệt với các tay súng Al - "
+     "Nusra trong khu dân cư này.\nMột ngày sau đó, phóng viên Syrian Reporters công bố video Lực lượng "
+     "Tiger công bố video đầu tiên trong thị trấn Abu Dhohour", "2018-02-03",
+     [("Hôm 29/1", "2018-01-29", 1), ("Một ngày sau đó", "2018-01-30", 1)]),
+]
+
+
 @pytest.mark.parametrize(("sentence", "published", "expected"),
-                         WRITTEN_DAYS + RELATIVE_DAYS + WEEKS_AND_MONTHS)
+                         WRITTEN_DAYS + RELATIVE_DAYS + WEEKS_AND_MONTHS + FROM_PREVIOUS)
 def test_real_sentences(sentence: str, published: str, expected: list[tuple[str, str, int]]) -> None:
     assert found(sentence, published) == expected
 
@@ -319,6 +345,11 @@ NOT_DATES = [
     # a span of years and a day before another event: dantri-news_business_125, vietnews-039910
     "Hơn 20 năm qua là một hành trình dài thay đổi tư duy của người dân và nâng cao chất lượng cà phê.",
     "Sự kiện diễn ra chỉ một ngày trước khi Hàn Quốc khai mạc Thế vận hội Mùa đông ở Pyeongchang.",
+    # days after a deed, not a date; days after with no date before them: vietnews-029052, vietnews-025714
+    "Washington lập tức tấn công tên lửa vào căn cứ không quân Syria chỉ vài ngày sau vụ tấn công bằng vũ "
+    "khí hoá học mà không chờ đến một cuộc điều tra.",
+    "Mặc dù mục đích chuyến đi của ông Lee không được tiết lộ nhưng hai ngày sau đó, Bình Nhưỡng công bố sẽ "
+    "không tiến hành thêm các vụ thử hạt trên dưới mặt đất.",
 ]
 
 
@@ -484,6 +515,7 @@ def test_vocabulary_shape() -> None:
     numbers = [*vocab["counts"].values(), *vocab["count_units"].values()]
     assert all(isinstance(n, int) and n > 0 for n in numbers)
     assert set(vocab["count_directions"].values()) == {"past", "ago", "ahead"}
+    assert set(vocab["days_from_previous"].values()) == set(vocab["count_from_previous"].values()) == {-1, 1}
 
 
 def test_vocabulary_meaning() -> None:

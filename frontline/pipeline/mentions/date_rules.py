@@ -167,6 +167,12 @@ class DateGrammar:
         counted = _compile(
             rf"""(?P<unit>{anchored(vocab["count_units"])})\s+(?P<dir>{alt(vocab["count_directions"])})(?!\w)
             (?!\s+{alt(vocab["not_ago_followers"])}(?!\w))""")
+        # "hôm sau", "hai ngày trước đó": counted from the date written before (dates.py _from_previous)
+        previous_day = _compile(
+            rf"""(?P<prev>{anchored(vocab["days_from_previous"])})(?!\w)
+            (?!\s+{alt(vocab["not_ago_followers"])}(?!\w))""")
+        previous_count = _compile(
+            rf"""(?P<unit>{anchored([nouns["day"]])})\s+(?P<dir>{alt(vocab["count_from_previous"])})(?!\w)""")
         # Words right before a core, up to it: a context word (kept out of the span), a part
         # of the day and a day noun ("vào sáng ngày 8/11"), or a part of a unit ("đầu tháng").
         before_day = _compile(
@@ -177,7 +183,8 @@ class DateGrammar:
         before_count = _compile(rf"(?:(?<![\w.,])(?P<n>\d{{1,3}}|{alt(vocab['counts'])})\s+)?$")
         forms = (("numeric", numeric, before_day), ("wordy", wordy, before_day), ("month", month, before_part),
                  ("period", period, before_part), ("weekday", weekday, before_day),
-                 ("relday", relday, before_rel), ("counted", counted, before_count))
+                 ("relday", relday, before_rel), ("counted", counted, before_count),
+                 ("previous_day", previous_day, before_rel), ("previous_count", previous_count, before_count))
         return cls(
             vocab, forms,
             re.compile(rf"\)?\s*{alt(vocab['list_connectors'])}\s*"),
@@ -248,6 +255,7 @@ class Resolved:
     tail: bool = False
     guessed_year: bool = False  # "8/11": the year is the publication's or the one before
     listed: bool = False        # "hôm 1 và 2/11": two days named one by one, not a span
+    from_previous: int | None = None  # "hôm sau": days from the date before; earliest/latest wait for it
 
 
 def key(words: str) -> str:

@@ -219,9 +219,24 @@ def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publi
     return rules.relative(published, -days - half, -days + half, precision)
 
 
+def _previous(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    """"ngày hôm sau", "hai ngày trước đó": a step from the date written before, which find_dates
+    supplies (_from_previous); a vague count ("vài ngày sau đó") is a few days, precision 2."""
+    if match["prev"] is not None:
+        step, vague = g.vocab["days_from_previous"][rules.key(match["prev"])], False
+    elif match["n"] is None:
+        return None  # "những ngày sau đó" has its count; a bare "ngày sau đó" may be "the days after"
+    else:
+        word = rules.key(match["n"])
+        count = int(word) if word.isdigit() else g.vocab["counts"][word]
+        step, vague = g.vocab["count_from_previous"][rules.key(match.need("dir"))] * count, word in g.vague_counts
+    return rules.Resolved(dt.date.min, dt.date.min, 2 if vague else 1, from_previous=step)
+
+
 # what each form of the grammar means
 _RESOLVERS: dict[str, Resolver] = {"numeric": _numeric, "wordy": _wordy, "month": _month, "period": _period,
-                                   "weekday": _weekday, "relday": _relday, "counted": _counted}
+                                   "weekday": _weekday, "relday": _relday, "counted": _counted,
+                                   "previous_day": _previous, "previous_count": _previous}
 
 _Found = tuple[int, int, rules.Resolved]
 
@@ -272,6 +287,26 @@ def _in_order(g: rules.DateGrammar, text: str, chosen: list[_Found]) -> list[_Fo
     return ordered
 
 
+def _from_previous(chosen: list[_Found]) -> list[_Found]:
+    """Steps from the date before ("hôm 26/2 ... Ngày hôm sau"): that date must name a day or a few
+    (precision 1-2); the step's own day can be the next one's base. Without one it is no date."""
+    resolved: list[_Found] = []
+    base: rules.Resolved | None = None
+    for start, end, this in chosen:
+        if this.from_previous is not None:
+            if base is None:
+                continue
+            day = (base.date or base.earliest + (base.latest - base.earliest) // 2) + this.from_previous * rules.DAY
+            precision = max(base.precision, this.precision)
+            half = rules.DAY * (0 if precision == 1 else 3)
+            this = replace(this, earliest=day - half, latest=day + half, date=day, precision=precision,
+                           relative=base.relative, from_previous=None)
+        if this.precision <= 2:
+            base = this
+        resolved.append((start, end, this))
+    return resolved
+
+
 def find_dates(g: rules.DateGrammar, text: str, published: Published | None, start: int = 0, end: int | None = None
                ) -> list[DateMention]:
     """Every date expression in text[start:end], in order; where two overlap the longer wins."""
@@ -286,6 +321,7 @@ def find_dates(g: rules.DateGrammar, text: str, published: Published | None, sta
                 found.append((match.start, match.end, resolved))
     chosen = _longest_first([f for f in found if not f[2].tail])
     chosen = _in_order(g, text, _add_tails(g, text, chosen, [f for f in found if f[2].tail]))
+    chosen = _from_previous(chosen)
     return [
         DateMention(s, e, text[s:e], r.date or r.earliest + (r.latest - r.earliest) // 2,
                     r.precision, r.earliest, r.latest, r.relative, (r.earliest, r.latest) if r.listed else ())
