@@ -25,6 +25,7 @@ SHAPES: dict[str, dict[str, type]] = {
     "modality.yaml": {"near_words": int, "planned": dict, "negated": dict, "hypothetical": dict, "not_cues": list,
                       "speech_verbs": list, "claim_verbs": list, "background": dict, "skip_sentence": list,
                       "clause_breaks": list, "light_verbs": list, "that": list, "own_deed": list},
+    "landmarks.yaml": {"locatives": list, "speech_words": list, "landmarks": list, "seats_of_state": list},
     "noun_form.yaml": {"heads": list, "plural": list},
     "numbers.yaml": {"digits": dict, "vague": dict, "death_words": list, "people_nouns": list, "fillers": list,
                      "bounds": list, "killing_verbs": list, "and": list, "among_them": list},

@@ -25,7 +25,7 @@ from frontline.geo.text import exact_key
 class Gazetteer:
     def __init__(self, path: Path | None = None, lang: str = "vi") -> None:
         self.store = Store(path or ensure_built())
-        self._finder = Finder(self.store, cues(lang), self.store.lexicon(), self.store.phrases())
+        self._finder = Finder(self.store, cues(lang), self.store.lexicon(), self.store.phrases(), lang)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Place mentions in text[start:end] (one sentence), each with its candidates best first."""

@@ -18,6 +18,7 @@ from functools import lru_cache
 from frontline.geo.candidate_weights import Candidate, Context, admissible, rank
 from frontline.geo.cues import GOVERNMENT, ORG, OWNER, PERSON, TITLE, Cues, PlaceCue
 from frontline.geo.gazetteer_file import Store
+from frontline.geo.landmarks import landmarks
 from frontline.geo.model import Place, PlaceMention
 from frontline.geo.rows import SRC_SPELLING
 from frontline.geo.text import (
@@ -83,8 +84,9 @@ Ranked = tuple[tuple[Place, ...], tuple[float, ...]]
 
 
 class Finder:
-    def __init__(self, store: Store, cues: Cues, lexicon: frozenset[str], phrases: list[str]) -> None:
+    def __init__(self, store: Store, cues: Cues, lexicon: frozenset[str], phrases: list[str], lang: str = "vi") -> None:
         self.store, self.cues = store, cues
+        self.landmarks = landmarks(lang)
         self.words2 = frozenset(w for w in lexicon if " " in w)     # "ý tưởng", "anh hùng"
         self.syllables = frozenset(w for w in lexicon if " " not in w)
         self.phrases: dict[str, set[str]] = {}
@@ -164,8 +166,16 @@ class Finder:
                 listed = _ListSoFar(ws.ends[run[-1]], before.around, before.iso2)
             else:
                 listed = None
+        # a landmark holds the country that says whose it is ("trước Quốc hội Mỹ"): one mention, its city
+        sites = self.landmarks.find(text, start, len(text) if end is None else end,
+                                    self.store.by_geonameid, self._country, self.store.capital)
+        found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in sites)] + sites
         found.sort(key=lambda m: m.start)
         return _qualified(text, found)
+
+    def _country(self, name: str) -> Place | None:
+        """The country a name is, as written ("Mỹ", "Hàn Quốc"), if it is one."""
+        return next((c.place for c in self.candidates(exact_key(name)) if c.exact and c.place.kind == "country"), None)
 
     def _breaks(self, ws: Words, i: int, low: list[str]) -> bool:
         """A capitalised word that cannot be part of a name here."""

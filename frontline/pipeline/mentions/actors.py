@@ -113,9 +113,12 @@ def find_actors(words: ActorWords, text: str, folded: str, start: int, end: int,
     """
     actors: list[ActorMention] = []
     used: set[int] = set()
+    sites = [(m.start, m.end) for m in places if m.cue is not None]
     for hit in words.lexicon.find(folded, start, end):
         value = hit.value
         if isinstance(value, _Named):
+            if any(a <= hit.start and hit.end <= b for a, b in sites):
+                continue  # a name a word of place puts there is where, not who: "biểu tình bên ngoài Nhà Trắng"
             iso2 = value.iso2
             country = country_names.get(iso2) if iso2 else None
             name = value.name or (actor_name(value.kind, country) if country else None)
