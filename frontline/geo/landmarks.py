@@ -20,6 +20,8 @@ MAX_COUNTRY_WORDS = 3   # "Quốc hội Thổ Nhĩ Kỳ"
 
 @dataclass(frozen=True, slots=True)
 class Landmarks:
+    """One language's landmarks and the words that make them places (lang/<code>/landmarks.yaml)."""
+
     pattern: re.Pattern[str]     # a locative, then a landmark or a seat of state (its country follows)
     cities: dict[str, int]       # a landmark as written -> the GeoNames city it stands in
     speech: re.Pattern[str]      # a speech word: a locative after it in its clause places the speech

@@ -7,7 +7,8 @@ each name is kept or dropped by what surrounds it: a place cue ("tỉnh",
 "ở") admits even a small village; a person's title, a Vietnamese family
 name, an organisation's head word, the first word of a sentence or a small
 population rule it out. A name followed, in its run, by a word that is no
-place is part of a longer proper name ("New York Times", "Đức Hoàng").
+place is part of a longer proper name ("New York Times", "Đức Hoàng"). Last, a seat of power
+after a word that puts a crowd at it ("bên ngoài Nhà Trắng") is a mention of its city (landmarks.py).
 """
 from __future__ import annotations
 
