@@ -42,12 +42,12 @@ def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: Plac
 
     `known`: spans of the sentence's places and actors; a name overlapping one is not a village.
     `syllables`: the language's, so that "Ma ’ ar Zita" is one name (geo/tokens.py)."""
-    ws, name_runs, spans = _names(text, sentence_start, sentence_end, syllables)
+    ws, village_runs, spans = _names(text, sentence_start, sentence_end, syllables)
     found: list[tuple[int, int]] = []
     at = next((k for k, (s, e) in enumerate(spans) if s <= anchor.start and anchor.end <= e), None)
     if at is not None:
         lo, hi = _extent(text, spans, at, cues)
-        if hi > lo and (anchor.cue is not None or _cued(ws, name_runs[lo], cues)):
+        if hi > lo and (anchor.cue is not None or _cued(ws, village_runs[lo], cues)):
             found.append((lo, hi))
     lying: tuple[int, int] | None = None
     start = spans[at][0] if at is not None else anchor.start
@@ -56,14 +56,14 @@ def listed_names(text: str, sentence_start: int, sentence_end: int, anchor: Plac
         if not before:
             break
         lo, _ = _extent(text, spans[:before[-1] + 1], before[-1], cues)
-        if not _cued(ws, name_runs[lo], cues):
+        if not _cued(ws, village_runs[lo], cues):
             break
         lying, start = (lo, before[-1]), spans[lo][0]
     if lying is not None:
         found.append(lying)
     out: list[ListedName] = []
     for lo, hi in sorted(found):
-        out += [n for n in _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
+        out += [n for n in _unknown(text, ws, village_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
                 if all(n.start != o.start for o in out)]
     return out
 
@@ -73,14 +73,14 @@ def cued_lists(text: str, sentence_start: int, sentence_end: int, known: list[tu
     """The names of lists a place cue opens that hold no known place ("tập kích vào các thị trấn
     Deir Sinbol, Baynin và Shinan"): villages of the place the sentence's event is put at from its
     context."""
-    ws, name_runs, spans = _names(text, sentence_start, sentence_end, syllables)
+    ws, village_runs, spans = _names(text, sentence_start, sentence_end, syllables)
     out: list[ListedName] = []
     k = 0
     while k < len(spans):
         lo, hi = _extent(text, spans, k, cues)
-        if lo == k and hi > lo and _cued(ws, name_runs[lo], cues) and not any(
+        if lo == k and hi > lo and _cued(ws, village_runs[lo], cues) and not any(
                 s < spans[hi][1] and spans[lo][0] < e for s, e in known):
-            out += _unknown(text, ws, name_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
+            out += _unknown(text, ws, village_runs[lo:hi + 1], spans[lo:hi + 1], known, cues)
         k = max(k, hi) + 1
     return out
 
@@ -125,10 +125,10 @@ def _cued(ws: Words, run: list[int], cues: Cues) -> bool:
     return False
 
 
-def _unknown(text: str, ws: Words, name_runs: list[list[int]], spans: list[tuple[int, int]],
+def _unknown(text: str, ws: Words, village_runs: list[list[int]], spans: list[tuple[int, int]],
              known: list[tuple[int, int]], cues: Cues) -> list[ListedName]:
     out = []
-    for run, (start, end) in zip(name_runs, spans):
+    for run, (start, end) in zip(village_runs, spans):
         if any(s < end and start < e for s, e in known):
             continue
         surface = text[start:end]

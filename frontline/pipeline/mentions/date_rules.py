@@ -218,6 +218,10 @@ class DateGrammar:
             return True
         return before in self.weekday_context and self.ordinal_after.match(text, match.core.end("wd")) is None
 
+    def count(self, word: str) -> int:
+        """The number a count word says: digits as written, "vài" as `counts` has it (word: a key())."""
+        return int(word) if word.isdigit() else int(self.vocab["counts"][word])
+
     def counted_before(self, text: str, index: int) -> bool:
         """Whether a count comes before a period word: "3 tháng sau" is "three months later"."""
         word = prev_word(text, index)
@@ -256,6 +260,11 @@ class Resolved:
     guessed_year: bool = False  # "8/11": the year is the publication's or the one before
     listed: bool = False        # "hôm 1 và 2/11": two days named one by one, not a span
     from_previous: int | None = None  # "hôm sau": days from the date before; earliest/latest wait for it
+
+    @property
+    def day(self) -> dt.date:
+        """The day that stands for it: its own, or the middle of its range."""
+        return self.date or self.earliest + (self.latest - self.earliest) // 2
 
 
 def key(words: str) -> str:

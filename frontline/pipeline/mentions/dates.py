@@ -209,7 +209,7 @@ def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publi
     if rules.key(match.need("unit")) == "hôm" and word not in g.vague_counts:
         return None  # "Boeing 737 MAX 8 hôm nay"
     unit = g.vocab["count_units"][rules.key(match.need("unit"))]
-    days = (int(word) if word.isdigit() else g.vocab["counts"][word]) * unit
+    days = g.count(word) * unit
     direction = g.vocab["count_directions"][rules.key(match.need("dir"))]
     if direction != "ago":
         lo, hi = (-days, 0) if direction == "past" else (0, days)
@@ -228,8 +228,8 @@ def _previous(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publ
         return None  # "những ngày sau đó" has its count; a bare "ngày sau đó" may be "the days after"
     else:
         word = rules.key(match["n"])
-        count = int(word) if word.isdigit() else g.vocab["counts"][word]
-        step, vague = g.vocab["count_from_previous"][rules.key(match.need("dir"))] * count, word in g.vague_counts
+        step = g.vocab["count_from_previous"][rules.key(match.need("dir"))] * g.count(word)
+        vague = word in g.vague_counts
     return rules.Resolved(dt.date.min, dt.date.min, 2 if vague else 1, from_previous=step)
 
 
@@ -296,7 +296,7 @@ def _from_previous(chosen: list[_Found]) -> list[_Found]:
         if this.from_previous is not None:
             if base is None:
                 continue
-            day = (base.date or base.earliest + (base.latest - base.earliest) // 2) + this.from_previous * rules.DAY
+            day = base.day + this.from_previous * rules.DAY
             precision = max(base.precision, this.precision)
             half = rules.DAY * (0 if precision == 1 else 3)
             this = replace(this, earliest=day - half, latest=day + half, date=day, precision=precision,
@@ -323,7 +323,7 @@ def find_dates(g: rules.DateGrammar, text: str, published: Published | None, sta
     chosen = _in_order(g, text, _add_tails(g, text, chosen, [f for f in found if f[2].tail]))
     chosen = _from_previous(chosen)
     return [
-        DateMention(s, e, text[s:e], r.date or r.earliest + (r.latest - r.earliest) // 2,
+        DateMention(s, e, text[s:e], r.day,
                     r.precision, r.earliest, r.latest, r.relative, (r.earliest, r.latest) if r.listed else ())
         for s, e, r in chosen
     ]
