@@ -297,11 +297,38 @@ FROM_PREVIOUS = [
      "Nusra trong khu dân cư này.\nMột ngày sau đó, phóng viên Syrian Reporters công bố video Lực lượng "
      "Tiger công bố video đầu tiên trong thị trấn Abu Dhohour", "2018-02-03",
      [("Hôm 29/1", "2018-01-29", 1), ("Một ngày sau đó", "2018-01-30", 1)]),
+    # vietnews-021511: the count after "Trước đó", and no date before it: a day before publication
+    ("Trước đó một ngày, các quan chức Hàn Quốc thông tin rằng Triều Tiên đã bắn hai quả tên lửa đạn đạo "
+     "tầm ngắn mới.", "2019-08-01", [("Trước đó một ngày", "2019-07-31", 1)]),
+    # vietnews-051755: a step back with no date before it counts from publication
+    ("Arab Saudi phủ nhận nhắm mục tiêu dân thường và nói vụ tấn công là \" hoạt động quân sự hợp pháp \" "
+     "nhằm đáp trả việc Houthi phóng tên lửa vào tỉnh Jizan của nước này một ngày trước đó.", "2018-08-10",
+     [("một ngày trước đó", "2018-08-09", 1)]),
+]
+
+# "<count> ngày sau khi <deed>": the deed was that long before the day of the clause, a date written
+# before it in its sentence or else publication.
+BEFORE_DEED = [
+    # vietnews-067091: the day of the clause is in the sentence
+    ("Trong 1 diễn biến mới nhất, cơ quan An ninh Ai Cập đã tiêu diệt 40 kẻ bị tình nghi là khủng bố tại "
+     "khu vực Giza và Bắc Sinai vào ngày 29/12, một ngày sau khi 4 người thiệt mạng vì một quả bom phát nổ "
+     "gần xe bus chở khách du lịch ở Giza.", "2018-12-30",
+     [("ngày 29/12", "2018-12-29", 1), ("một ngày sau khi", "2018-12-28", 1)]),
+    # vietnews-047501: no date in the sentence: counted from publication
+    ("Vụ tấn công xảy ra chỉ 4 ngày sau khi IS đánh bom quận Karrada, Baghdad, làm 292 người chết, theo Bộ "
+     "Nội vụ Iraq.", "2016-07-08", [("4 ngày sau khi", "2016-07-04", 1)]),
+    # vietnews-029052: "sau" before a deed's noun; a vague count is a few days
+    ("Washington lập tức tấn công tên lửa vào căn cứ không quân Syria chỉ vài ngày sau vụ tấn công bằng vũ "
+     "khí hoá học mà không chờ đến một cuộc điều tra.", "2017-04-08", [("vài ngày sau", "2017-04-05", 2)]),
+    # vietnews-034898: weeks are a few days either way
+    ("Sự việc căn cứ Nga ở Syria bị máy bay không người lái tấn công chỉ diễn ra khoảng 1 tuần sau khi căn "
+     "cứ Hmeymim bị tấn công bằng pháo cối khiến 2 binh sĩ Nga thiệt mạng.", "2018-01-09",
+     [("1 tuần sau khi", "2018-01-02", 2)]),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "published", "expected"),
-                         WRITTEN_DAYS + RELATIVE_DAYS + WEEKS_AND_MONTHS + FROM_PREVIOUS)
+                         WRITTEN_DAYS + RELATIVE_DAYS + WEEKS_AND_MONTHS + FROM_PREVIOUS + BEFORE_DEED)
 def test_real_sentences(sentence: str, published: str, expected: list[tuple[str, str, int]]) -> None:
     assert found(sentence, published) == expected
 
@@ -345,9 +372,7 @@ NOT_DATES = [
     # a span of years and a day before another event: dantri-news_business_125, vietnews-039910
     "Hơn 20 năm qua là một hành trình dài thay đổi tư duy của người dân và nâng cao chất lượng cà phê.",
     "Sự kiện diễn ra chỉ một ngày trước khi Hàn Quốc khai mạc Thế vận hội Mùa đông ở Pyeongchang.",
-    # days after a deed, not a date; days after with no date before them: vietnews-029052, vietnews-025714
-    "Washington lập tức tấn công tên lửa vào căn cứ không quân Syria chỉ vài ngày sau vụ tấn công bằng vũ "
-    "khí hoá học mà không chờ đến một cuộc điều tra.",
+    # days after, with no date before them, go forward from nothing: vietnews-025714
     "Mặc dù mục đích chuyến đi của ông Lee không được tiết lộ nhưng hai ngày sau đó, Bình Nhưỡng công bố sẽ "
     "không tiến hành thêm các vụ thử hạt trên dưới mặt đất.",
 ]

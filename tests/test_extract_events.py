@@ -686,6 +686,19 @@ def test_an_event_near_a_town_has_geo_precision_two():
     assert abs(e.latitude - 35.95) < 0.1 and e.geo_precision == 2
 
 
+def test_a_deed_told_after_a_count_of_days_is_dated_back():
+    # vietnews-047501: "Vụ tấn công xảy ra chỉ 4 ngày sau khi IS đánh bom quận Karrada": the bombing was four
+    # days before the day of the clause (here publication); the count does not date "Vụ tấn công" before it
+    text = ("Vụ tấn công xảy ra chỉ 4 ngày sau khi IS đánh bom quận Karrada, Baghdad, làm 292 người chết, theo "
+            "Bộ Nội vụ Iraq, khiến nó trở thành một trong những vụ việc đẫm máu nhất tại nước này.")
+    passage = Passage("vietnews-047501", "2016-07-08", text)
+    assert passage.text in corpus_texts()[passage.doc]
+    events = extract(passage, all_modalities=True)
+    bombing = the(events, "Suicide bomb")
+    assert (bombing.country, bombing.event_date, bombing.time_precision) == ("Iraq", "2016-07-04", 1)
+    assert all(e.event_date != "2016-07-04" for e in events if e is not bombing)
+
+
 # --------------------------------------------------------------------------------------------
 # Words added from the annotated corpus (issue 12): each tested on a sentence other than the one
 # that showed the gap, read by the rules and the place and type models (what the event model then weighs).

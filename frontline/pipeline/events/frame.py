@@ -194,7 +194,9 @@ def each_day(candidate: Candidate) -> list[Candidate]:
 def choose_date(ctx: ArticleContext, sentence: Sentence, trigger: Trigger) -> DateChoice | None:
     """The date nearest the trigger in its sentence; else a recent sentence's; else publication."""
     phr = ctx.language.frame
-    dates = ctx.in_span(ctx.dates, sentence.start, sentence.end)
+    # "Vụ việc xảy ra 6 ngày sau khi những kẻ đánh bom ...": that count dates the bombing, not "Vụ việc"
+    dates = [d for d in ctx.in_span(ctx.dates, sentence.start, sentence.end)
+             if not d.before_deed or d.end <= trigger.start]
     if dates:
         clause = clause_start(ctx.language.modality, ctx.folded, sentence.start, trigger.start)
         # the day of a report ("TASS ... hôm nay tiết lộ") yields to the day of the deed ("Sáng 22/7, ...")

@@ -173,6 +173,13 @@ class DateGrammar:
             (?!\s+{alt(vocab["not_ago_followers"])}(?!\w))""")
         previous_count = _compile(
             rf"""(?P<unit>{anchored([nouns["day"]])})\s+(?P<dir>{alt(vocab["count_from_previous"])})(?!\w)""")
+        count_word = rf"(?P<n>\d{{1,3}}|{alt(vocab['counts'])})"
+        previous_after = _compile(  # "Trước đó một ngày", "sau đó 4 ngày"
+            rf"""(?P<dir>{anchored(vocab["count_from_previous"])})\s+{count_word}\s+(?P<unit>{alt([nouns["day"]])})(?!\w)""")
+        deed = vocab["before_deed"]
+        before_deed = _compile(  # "một ngày sau khi ...", "hai tuần sau cuộc ..."
+            rf"""(?P<unit>{anchored(vocab["count_units"])})\s+{alt([deed["after"]])}
+            (?:\s+{alt(deed["joiners"])}(?!\w)|(?=\s+{alt(deed["deed_nouns"])}(?!\w)))""")
         # Words right before a core, up to it: a context word (kept out of the span), a part
         # of the day and a day noun ("vào sáng ngày 8/11"), or a part of a unit ("đầu tháng").
         before_day = _compile(
@@ -184,7 +191,8 @@ class DateGrammar:
         forms = (("numeric", numeric, before_day), ("wordy", wordy, before_day), ("month", month, before_part),
                  ("period", period, before_part), ("weekday", weekday, before_day),
                  ("relday", relday, before_rel), ("counted", counted, before_count),
-                 ("previous_day", previous_day, before_rel), ("previous_count", previous_count, before_count))
+                 ("previous_day", previous_day, before_rel), ("previous_count", previous_count, before_count),
+                 ("previous_after", previous_after, None), ("before_deed", before_deed, before_count))
         return cls(
             vocab, forms,
             re.compile(rf"\)?\s*{alt(vocab['list_connectors'])}\s*"),
@@ -260,6 +268,7 @@ class Resolved:
     guessed_year: bool = False  # "8/11": the year is the publication's or the one before
     listed: bool = False        # "hôm 1 và 2/11": two days named one by one, not a span
     from_previous: int | None = None  # "hôm sau": days from the date before; earliest/latest wait for it
+    base_in_sentence: bool = False     # "một ngày sau khi": only a date before it in its sentence is that base
 
     @property
     def day(self) -> dt.date:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,10 @@ class DateMention:
     latest: dt.date
     relative: bool         # resolved against the publication date ("hôm qua"), not written out ("8/11")
     days: tuple[dt.date, ...] = ()  # the days a list names one by one ("hôm 1 và 2/11"); empty otherwise
+    before_deed: bool = False  # "một ngày sau khi ...": it dates only the deed told after it
 
+
+_HALF_SPAN = {1: 0, 2: 3, 3: 15}  # days either side of a point resolved at each precision
 
 Resolver = Callable[[rules.DateGrammar, rules.Hit, str, Published | None], rules.Resolved | None]
 
@@ -201,21 +205,33 @@ def _relday(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publis
     return rules.relative(published, offset, offset, 1)
 
 
-def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
-    """"mấy ngày qua" (a span ending at publication), "10 ngày trước" (a point back), "vài ngày tới"."""
-    if published is None or match["n"] is None:
+def _count_of_days(g: rules.DateGrammar, match: rules.Hit) -> tuple[int, int, bool] | None:
+    """"vài ngày", "2 tuần": how many days, the unit's days, whether the count is vague."""
+    if match["n"] is None:
         return None
     word = rules.key(match["n"])
     if rules.key(match.need("unit")) == "hôm" and word not in g.vague_counts:
         return None  # "Boeing 737 MAX 8 hôm nay"
     unit = g.vocab["count_units"][rules.key(match.need("unit"))]
-    days = g.count(word) * unit
+    return g.count(word) * unit, unit, word in g.vague_counts
+
+
+def _count_precision(unit: int, vague: bool) -> int:
+    return 1 if unit == 1 and not vague else 2 if unit <= 7 else 3
+
+
+def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
+    """"mấy ngày qua" (a span ending at publication), "10 ngày trước" (a point back), "vài ngày tới"."""
+    counted = _count_of_days(g, match)
+    if published is None or counted is None:
+        return None
+    days, unit, vague = counted
     direction = g.vocab["count_directions"][rules.key(match.need("dir"))]
     if direction != "ago":
         lo, hi = (-days, 0) if direction == "past" else (0, days)
         return rules.relative(published, lo, hi, 2 if days <= 7 else 3)
-    precision = 1 if unit == 1 and word not in g.vague_counts else 2 if unit <= 7 else 3
-    half = {1: 0, 2: 3, 3: 15}[precision]
+    precision = _count_precision(unit, vague)
+    half = _HALF_SPAN[precision]
     return rules.relative(published, -days - half, -days + half, precision)
 
 
@@ -233,12 +249,26 @@ def _previous(g: rules.DateGrammar, match: rules.Hit, text: str, published: Publ
     return rules.Resolved(dt.date.min, dt.date.min, 2 if vague else 1, from_previous=step)
 
 
+def _before_deed(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None
+                 ) -> rules.Resolved | None:
+    """"một ngày sau khi Israel không kích": the deed told next is that long before the day of the
+    clause, which find_dates supplies (_from_previous: a date before it in its sentence, else publication)."""
+    counted = _count_of_days(g, match)
+    if counted is None:
+        return None  # "ngày sau khi" alone is no count
+    days, unit, vague = counted
+    return rules.Resolved(dt.date.min, dt.date.min, _count_precision(unit, vague), from_previous=-days,
+                          base_in_sentence=True)
+
+
 # what each form of the grammar means
 _RESOLVERS: dict[str, Resolver] = {"numeric": _numeric, "wordy": _wordy, "month": _month, "period": _period,
                                    "weekday": _weekday, "relday": _relday, "counted": _counted,
-                                   "previous_day": _previous, "previous_count": _previous}
+                                   "previous_day": _previous, "previous_count": _previous,
+                                   "previous_after": _previous, "before_deed": _before_deed}
 
 _Found = tuple[int, int, rules.Resolved]
+_SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
 
 def _overlaps(chosen: list[_Found], starts: list[int], item: _Found) -> tuple[bool, int]:
@@ -287,22 +317,30 @@ def _in_order(g: rules.DateGrammar, text: str, chosen: list[_Found]) -> list[_Fo
     return ordered
 
 
-def _from_previous(chosen: list[_Found]) -> list[_Found]:
+def _from_previous(text: str, published: Published | None, chosen: list[_Found]) -> list[_Found]:
     """Steps from the date before ("hôm 26/2 ... Ngày hôm sau"): that date must name a day or a few
-    (precision 1-2); the step's own day can be the next one's base. Without one it is no date."""
+    (precision 1-2); the step's own day can be the next one's base. A step before a deed ("một ngày
+    sau khi") takes only a date in its own sentence. Without a base a step back counts from
+    publication (the report's day), a step forward is no date."""
     resolved: list[_Found] = []
     base: rules.Resolved | None = None
+    base_end = 0
     for start, end, this in chosen:
         if this.from_previous is not None:
-            if base is None:
+            step_base = base
+            if this.base_in_sentence and _SENTENCE_END.search(text, base_end, start):
+                step_base = None
+            if step_base is None and this.from_previous < 0 and published is not None and published.day:
+                step_base = rules.relative(published, 0, 0, 1)
+            if step_base is None:
                 continue
-            day = base.day + this.from_previous * rules.DAY
-            precision = max(base.precision, this.precision)
-            half = rules.DAY * (0 if precision == 1 else 3)
+            day = step_base.day + this.from_previous * rules.DAY
+            precision = max(step_base.precision, this.precision)
+            half = rules.DAY * _HALF_SPAN[precision]
             this = replace(this, earliest=day - half, latest=day + half, date=day, precision=precision,
-                           relative=base.relative, from_previous=None)
-        if this.precision <= 2:
-            base = this
+                           relative=step_base.relative, from_previous=None)
+        if this.precision <= 2 and not this.base_in_sentence:  # a deed's day is not the story's
+            base, base_end = this, end
         resolved.append((start, end, this))
     return resolved
 
@@ -321,10 +359,11 @@ def find_dates(g: rules.DateGrammar, text: str, published: Published | None, sta
                 found.append((match.start, match.end, resolved))
     chosen = _longest_first([f for f in found if not f[2].tail])
     chosen = _in_order(g, text, _add_tails(g, text, chosen, [f for f in found if f[2].tail]))
-    chosen = _from_previous(chosen)
+    chosen = _from_previous(text, published, chosen)
     return [
         DateMention(s, e, text[s:e], r.day,
-                    r.precision, r.earliest, r.latest, r.relative, (r.earliest, r.latest) if r.listed else ())
+                    r.precision, r.earliest, r.latest, r.relative, (r.earliest, r.latest) if r.listed else (),
+                    r.base_in_sentence)
         for s, e, r in chosen
     ]
 
