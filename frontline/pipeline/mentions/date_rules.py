@@ -268,7 +268,7 @@ class Resolved:
     guessed_year: bool = False  # "8/11": the year is the publication's or the one before
     listed: bool = False        # "hôm 1 và 2/11": two days named one by one, not a span
     from_previous: int | None = None  # "hôm sau": days from the date before; earliest/latest wait for it
-    base_in_sentence: bool = False     # "một ngày sau khi": only a date before it in its sentence is that base
+    before_deed: bool = False  # "một ngày sau khi": back from its clause's day (a date before it in its sentence)
 
     @property
     def day(self) -> dt.date:

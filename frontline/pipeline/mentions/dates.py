@@ -258,7 +258,7 @@ def _before_deed(g: rules.DateGrammar, match: rules.Hit, text: str, published: P
         return None  # "ngày sau khi" alone is no count
     days, unit, vague = counted
     return rules.Resolved(dt.date.min, dt.date.min, _count_precision(unit, vague), from_previous=-days,
-                          base_in_sentence=True)
+                          before_deed=True)
 
 
 # what each form of the grammar means
@@ -328,7 +328,7 @@ def _from_previous(text: str, published: Published | None, chosen: list[_Found])
     for start, end, this in chosen:
         if this.from_previous is not None:
             step_base = base
-            if this.base_in_sentence and _SENTENCE_END.search(text, base_end, start):
+            if this.before_deed and _SENTENCE_END.search(text, base_end, start):
                 step_base = None
             if step_base is None and this.from_previous < 0 and published is not None and published.day:
                 step_base = rules.relative(published, 0, 0, 1)
@@ -339,7 +339,7 @@ def _from_previous(text: str, published: Published | None, chosen: list[_Found])
             half = rules.DAY * _HALF_SPAN[precision]
             this = replace(this, earliest=day - half, latest=day + half, date=day, precision=precision,
                            relative=step_base.relative, from_previous=None)
-        if this.precision <= 2 and not this.base_in_sentence:  # a deed's day is not the story's
+        if this.precision <= 2 and not this.before_deed:  # a deed's day is not the story's
             base, base_end = this, end
         resolved.append((start, end, this))
     return resolved
@@ -363,7 +363,7 @@ def find_dates(g: rules.DateGrammar, text: str, published: Published | None, sta
     return [
         DateMention(s, e, text[s:e], r.day,
                     r.precision, r.earliest, r.latest, r.relative, (r.earliest, r.latest) if r.listed else (),
-                    r.base_in_sentence)
+                    r.before_deed)
         for s, e, r in chosen
     ]
 
