@@ -122,7 +122,7 @@ def resolve_type(words: TypingWords, kind: str, folded: str, sentence: tuple[int
         typed = protest_type(words, folded, *sentence)
         return typed if typed.sub_event_type in ("Mob violence", "Excessive force against protesters") else \
             Typed("Violent demonstration", "a crowd riots")
-    if kind == "shootdown":
+    if kind in ("shootdown", "destroy"):
         # what was shot down is often a passive's subject, clauses before the verb: "Các tên lửa nhằm vào
         # các căn cứ A, B và C đã bị đánh chặn": the whole sentence says what was in the air
         if words.projectiles.search(folded, *sentence):
@@ -131,6 +131,8 @@ def resolve_type(words: TypingWords, kind: str, folded: str, sentence: tuple[int
             if words.air_defence.search(folded, *sentence):
                 return Typed("Disrupted weapons use", "an air defence downed an aircraft")
             return Typed("Armed clash", "an aircraft downed in a fight")
+        if kind == "destroy":  # "máy bay chiến đấu đã phá huỷ một trung tâm chỉ huy của IS"
+            return _attack(words, folded, clause, actor1, actor2, victims)
         return Typed(None, "nothing in the air was stopped")
     if kind == "arrest":
         if protest_context:  # CODING.md: arrests at a protest make it a protest with intervention
