@@ -699,6 +699,28 @@ def test_a_deed_told_after_a_count_of_days_is_dated_back():
     assert all(e.event_date != "2016-07-04" for e in events if e is not bombing)
 
 
+def test_a_target_destroyed_on_the_ground_is_an_attack():
+    # pool-00588 (never coded): "phá huỷ" with nothing in the air is an air force's strike, not a
+    # weapon stopped (it had been dropped as "nothing in the air was stopped")
+    text = ("Trong hai đêm 5/9 và 6/9 năm 2007, không quân Israel phá huỷ một cơ sở hạt nhân đang trong giai "
+            "đoạn xây dựng cuối cùng ở tỉnh Deir ez - Zor, cách thủ đô Damascus của Syria khoảng 450 km về phía "
+            "tây bắc.")
+    passage = Passage("pool-00588", "2007-09-10", text)
+    assert passage.text in corpus_texts()[passage.doc]
+    e = the(extract(passage, rules_only=True), "Air/drone strike")
+    assert (e.country, e.location, e.actor1) == ("Syria", "Deir ez-Zor", "Military Forces of Israel")
+    assert e.event_date in ("2007-09-05", "2007-09-06")
+
+
+def test_a_word_of_stopping_with_nothing_stopped_is_no_event():
+    # vietnews-033810: "nhằm ngăn chặn các mối đe doạ" stops nothing in the air, and destroys nothing
+    text = ("Nga cũng liên tục hoạt động quân sự tại Syria từ tháng 10/2015 nhằm ngăn chặn các mối đe doạ đối "
+            "với đồng minh là chính quyền Tổng thống Syria Bashar Assad.")
+    passage = Passage("vietnews-033810", "2017-05-20", text)
+    assert passage.text in corpus_texts()[passage.doc]
+    assert extract(passage, all_modalities=True, rules_only=True) == []
+
+
 # --------------------------------------------------------------------------------------------
 # Words added from the annotated corpus (issue 12): each tested on a sentence other than the one
 # that showed the gap, read by the rules and the place and type models (what the event model then weighs).
