@@ -721,6 +721,27 @@ def test_a_word_of_stopping_with_nothing_stopped_is_no_event():
     assert extract(passage, all_modalities=True, rules_only=True) == []
 
 
+def test_a_missile_stopped_and_an_aircraft_downed_by_mistake():
+    # vietnews-029934: "có tới 71 chiếc bị chặn bởi hệ thống phòng không của Syria" ("chặn" alone)
+    stopped = Passage("vietnews-029934", "2018-04-16",
+                      "Theo bộ Quốc phòng Nga, trong số 103 chiếc tên lửa hành trình do Mỹ và các đồng minh phóng đi, "
+                      "có tới 71 chiếc bị chặn bởi hệ thống phòng không của Syria, phần lớn là do Liên Xô sản xuất.")
+    # vietnews-031942: the Il-20 "bị lực lượng phòng không Syria bắn nhầm" (downed by mistake)
+    downed = Passage("vietnews-031942", "2018-09-20",
+                     "Trước đó, máy bay do thám IL -20 của Nga đã bị lực lượng phòng không Syria bắn nhầm.")
+    for passage in (stopped, downed):
+        assert passage.text in corpus_texts()[passage.doc]
+        e = the(extract(passage, rules_only=True), "Disrupted weapons use")
+        assert (e.country, e.actor1) == ("Syria", "Military Forces of Syria")
+    # pool-04355 (never coded): "nhằm chặn đà tiến công" stops an advance, and is a purpose, not a deed
+    purpose = Passage("pool-04355", "2016-11-20",
+                      "Trong nỗ lực tuyệt vọng nhằm chặn đà tiến công của liên quân vào thành trì Mosul, IS gần đây "
+                      "sử dụng nhiều biện pháp như đánh bom tự sát bằng xe và buộc thuốc nổ vào UAV để tấn công từ "
+                      "trên cao.")
+    assert purpose.text in corpus_texts()[purpose.doc]
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in extract(purpose, rules_only=True))
+
+
 # --------------------------------------------------------------------------------------------
 # Words added from the annotated corpus (issue 12): each tested on a sentence other than the one
 # that showed the gap, read by the rules and the place and type models (what the event model then weighs).
