@@ -742,6 +742,20 @@ def test_a_missile_stopped_and_an_aircraft_downed_by_mistake():
     assert all(e.sub_event_type != "Disrupted weapons use" for e in extract(purpose, rules_only=True))
 
 
+def test_a_country_left_is_no_transfer_of_territory_but_a_town_left_is():
+    # vietnews-034898: Russia's pull-out from Syria (December 2017) hands over no place
+    country = Passage("vietnews-034898", "2018-01-11", "Sau đó ông Putin ra lệnh phần lớn quân Nga rút khỏi Syria.")
+    # vietnews-045501: the YPG leaving Manbij (November 2016) hands the town over
+    town = Passage("vietnews-045501", "2016-11-18",
+                   "Dân quân Các đơn vị Bảo vệ Người dân (YPG) người Kurd ngày 16/11 tuyên bố rút khỏi thành phố Manbij "
+                   "và phía đông sông Euphrates để tham gia chiến dịch giải phóng Raqqa.")
+    for passage in (country, town):
+        assert passage.text in corpus_texts()[passage.doc]
+    assert extract(country, all_modalities=True, rules_only=True) == []
+    left = the(extract(town, all_modalities=True, rules_only=True), "Non-violent transfer of territory")
+    assert (left.location, left.actor1, left.event_date) == ("Manbij", "YPG", "2016-11-16")
+
+
 # --------------------------------------------------------------------------------------------
 # Words added from the annotated corpus (issue 12): each tested on a sentence other than the one
 # that showed the gap, read by the rules and the place and type models (what the event model then weighs).
