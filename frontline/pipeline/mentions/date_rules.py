@@ -173,7 +173,7 @@ class DateGrammar:
             (?!\s+{alt(vocab["not_ago_followers"])}(?!\w))""")
         previous_count = _compile(
             rf"""(?P<unit>{anchored([nouns["day"]])})\s+(?P<dir>{alt(vocab["count_from_previous"])})(?!\w)""")
-        count_word = rf"(?P<n>\d{{1,3}}|{alt(vocab['counts'])})"
+        count_word = rf"(?P<n>\d{{1,3}}|{alt(vocab['counts'])})"  # "vài", "10": before a unit or after "trước đó"
         previous_after = _compile(  # "Trước đó một ngày", "sau đó 4 ngày"
             rf"""(?P<dir>{anchored(vocab["count_from_previous"])})\s+{count_word}\s+(?P<unit>{alt([nouns["day"]])})(?!\w)""")
         deed = vocab["before_deed"]
@@ -187,7 +187,7 @@ class DateGrammar:
             rf"(?:(?<!\w)(?P<noun>{alt(vocab['day_nouns'])})\s+)?$")
         before_part = _compile(rf"(?:(?<!\w)(?P<part>{parts})\s+)?$")
         before_rel = _compile(rf"(?:(?<!\w)(?P<tod>{tod})\s+)?(?:(?<!\w)(?P<noun>{alt([nouns['day']])})\s+)?$")
-        before_count = _compile(rf"(?:(?<![\w.,])(?P<n>\d{{1,3}}|{alt(vocab['counts'])})\s+)?$")
+        before_count = _compile(rf"(?:(?<![\w.,]){count_word}\s+)?$")
         forms = (("numeric", numeric, before_day), ("wordy", wordy, before_day), ("month", month, before_part),
                  ("period", period, before_part), ("weekday", weekday, before_day),
                  ("relday", relday, before_rel), ("counted", counted, before_count),
