@@ -869,3 +869,21 @@ def test_firing_towards_troops_is_a_war_word_of_a_clash():
     folded = fold_tones(SEVENTH["firing_towards"].text)
     [trigger] = find_triggers(language("vi").triggers, folded, 0, len(folded))
     assert (trigger.text, trigger.kind) == ("nã đạn về phía", "Armed clash")
+
+
+def test_a_fight_told_apart_from_the_taking_of_a_town_is_an_event_of_its_own():
+    # vietnews-029591: "hôm qua phiến quân Syria đã mở đợt tấn công lớn vào lực lượng quân đội Chính phủ" (a fight,
+    # told in its own sentence) was absorbed by "các tay súng của phiến quân đã giành được làng Al - Jebeen" of
+    # a later one, as a vague word is by a precise one of the same event type; ACLED codes the fight and the
+    # taking as two events (one sub-event type each). A fight told in the taking's own sentence ("sau các vụ
+    # đụng độ") stays part of it
+    t = corpus_texts()["vietnews-029591"]
+    text = t[:t.index("Các nguồn tin chính phủ")].rstrip("\n")
+    events = extract(Passage("vietnews-029591", "2019-05-11", text))
+    offensive, clashes = text.index("đợt tấn công lớn"), text.index("các vụ đụng độ")
+
+    def holding(start: int) -> list[Event]:
+        return [e for e in events if any(s.role == "trigger" and s.start == start for s in e.evidence)]
+
+    assert [(e.sub_event_type, e.event_date) for e in holding(offensive)] == [("Armed clash", "2019-05-10")]
+    assert [e.sub_event_type for e in holding(clashes)] == ["Non-state actor overtakes territory"]

@@ -114,3 +114,21 @@ def test_models_change_only_with_a_retrain():
     assert event["report"]["articles"] == train_articles, "retrain after changing data/annotated/vi/train"
     digest = hashlib.sha256((ANNOTATED / "train" / "gold.jsonl").read_bytes()).hexdigest()
     assert event["report"]["gold_sha256"] == digest, "retrain after changing data/annotated/vi/train"
+
+
+def test_sure_events_count_only_when_they_are_right_that_often():
+    """The event model's regularisation is chosen, among those the folds score alike, for the most
+    events given a confidence of 0.8 or more: counted only if 80 % of them are right, reported ones only."""
+    from frontline.learn.corpus import Labelled
+    from frontline.learn.train import SURE, _sure_events
+
+    def rows(rights: list[bool], modality: str = "asserted") -> list[Labelled]:
+        return [Labelled("doc", {}, right, event={"modality": modality}) for right in rights]
+
+    four_of_five = rows([True, True, True, True, False])
+    assert SURE == 0.8
+    assert _sure_events(four_of_five, [0.9] * 5) == 5
+    assert _sure_events(rows([True, True, True, False, False]), [0.9] * 5) == 0   # 60 % right: no use
+    assert _sure_events(four_of_five, [0.9, 0.9, 0.9, 0.9, 0.5]) == 4            # under 0.8: not counted
+    assert _sure_events(rows([True] * 5, "planned"), [0.9] * 5) == 0             # plans are not reported
+    assert _sure_events([], []) == 0

@@ -242,3 +242,23 @@ def test_a_cued_list_with_no_known_place_is_its_villages():
     second = [e for e in events if any(s.role == "trigger" and s.start > text.index("\n") for s in e.evidence)]
     assert [(e.location, e.admin1, e.geo_precision) for e in second] == [("Al-Aziziah", "Hama", 2), ("Al-Rai", "Hama", 2)]
     assert {e.sub_event_type for e in second} == {"Government regains territory"}
+
+
+def test_villages_of_a_cued_list_are_their_sentences_own_places():
+    # vietnews-033895: "đã giành lại 3 ngôi làng Jamasiya, Kuneitra và al - Bujuwar" names no place GeoNames has
+    # and no day; the villages are placed at Mosul (the sentence before's), yet they are the sentence's own
+    # places, not an echo of the sentence before: the reading was dropped as "no anchor of its own"
+    text = ("Ngày xuất kích thứ hai, Iraq giành thắng lợi ‘ ngọt ngào ’ ở Mosul\nHãng Far News dẫn một nguồn tin quân "
+            "đội Iraq cho hay, sang ngày xuất kích thứ hai trong chiến dịch nhằm tái chiếm toàn bộ Mosul, lực lượng "
+            "chính phủ Iraq đã tái kiểm soát 3 ngôi làng chiến lược quan trọng ở miền nam Mosul, giành lại lãnh thổ "
+            "từ tay những phần tử khủng bố Nhà nước Hồi giáo tự xưng (IS).\nThiếu tướng Yahii Rasul, đại diện của "
+            "Lực lượng Vũ trang Iraq khẳng định các binh sĩ của sư đoàn tăng thiết giáp số 9 cùng cảnh sát và lực "
+            "lượng ủng hộ chính phủ Hashad al - Asahiri đã giành lại 3 ngôi làng Jamasiya, Kuneitra và al - Bujuwar "
+            "dọc bờ sông Tigris.")
+    assert text in corpus_texts()["vietnews-033895"]
+    events = extract(Passage("vietnews-033895", "2017-02-20", text))
+    last = text.rindex("\n")
+    villages = [e for e in events if any(s.role == "trigger" and s.start > last for s in e.evidence)]
+    assert [(e.location, e.admin1, e.geo_precision) for e in villages] == [
+        ("Jamasiya", "Ninawa", 2), ("Kuneitra", "Ninawa", 2), ("al-Bujuwar", "Ninawa", 2)]
+    assert {(e.sub_event_type, e.actor1) for e in villages} == {("Government regains territory", "Military Forces of Iraq")}

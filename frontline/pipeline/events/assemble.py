@@ -87,10 +87,19 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         # kích, IS đã lập tức phát động một cuộc tấn công" is a clash), it is another deed (ACLED
         # codes each type). A killing is part of a battle or a bombing, not of an abduction or a protest
         vague = a if generic_a else b
+        if _territory(a) != _territory(b) and a.sentence.index != b.sentence.index:
+            return False  # a fight told apart from the town's taking is an event of its own (ACLED)
         if vague.trigger.kind in ("attack", "explosion") or a.sentence.index == b.sentence.index:
             return len(types) == 1
         return len(types) == 1 or types <= {"Battles", "Explosions/Remote violence"}
     return generic_a and len(types) == 1
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory(c: Candidate) -> bool:
+    return c.sub_event_type in TERRITORY
 
 
 DEMONSTRATIONS = ("Protests", "Riots")

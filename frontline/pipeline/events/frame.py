@@ -73,7 +73,8 @@ class Candidate:
         """A reading with no anchor of its own: a generic word whose date and place come from other
         sentences (an echo), or any word with no date anywhere near it and no place in its sentence
         (a weapon's description, a general remark)."""
-        own_place = self.place_how == "in sentence"
+        # a place its own sentence names: chosen there, or a village of a list the sentence opens
+        own_place = self.place_how == "in sentence" or self.place_mention is not None
         own_date = self.date is not None and self.date.how == "in sentence"
         undated = self.date is None or self.date.how == "publication date"
         # "cuộc tấn công đã buộc Nga ...": "the attack" of an earlier sentence, not a new one
