@@ -39,6 +39,9 @@ DISORDER_TYPES: dict[str, str] = {
 }
 
 EVENT_TYPES = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
+# the sub-event types by which a party takes a place by force, and every change of who holds it
+TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+TERRITORY_CHANGES = (*TERRITORY_TAKEN, "Non-violent transfer of territory")
 
 
 def event_type(sub_event_type: str) -> str:

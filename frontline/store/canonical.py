@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 
 from frontline.record import Event
 from frontline.store.reports import Report, actor_key
+from frontline.taxonomy import TERRITORY_CHANGES as TERRITORY
 from frontline.taxonomy import interaction
-
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory",
-             "Non-violent transfer of territory")
 
 
 @dataclass(slots=True)

@@ -18,11 +18,11 @@ import duckdb
 
 from frontline.geo.model import Place
 from frontline.store import rows
-from frontline.store.canonical import TERRITORY
 from frontline.store.db import StoreError
 from frontline.store.reports import HALF_WIDTH_DAYS, actor_key, km
+from frontline.taxonomy import TERRITORY_CHANGES as TERRITORY
+from frontline.taxonomy import TERRITORY_TAKEN as GAINS
 
-GAINS = TERRITORY[:2]
 NEAR_KM = 10.0  # a report placed at or near the town, under another spelling or id
 
 

@@ -17,7 +17,7 @@ from frontline.notes import english_note
 from frontline.pipeline.events.frame import Candidate
 from frontline.pipeline.mentions.actors import ActorMention
 from frontline.record import EXPORTED_MODALITIES, Event, Span
-from frontline.taxonomy import event_type, interaction
+from frontline.taxonomy import TERRITORY_TAKEN, event_type, interaction
 
 WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 SAME_PLACE_KM = 5.0
@@ -86,20 +86,17 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         # precisely when it is read as the same type of event; read as another ("ngay sau cuộc không
         # kích, IS đã lập tức phát động một cuộc tấn công" is a clash), it is another deed (ACLED
         # codes each type). A killing is part of a battle or a bombing, not of an abduction or a protest
-        vague = a if generic_a else b
         if _territory(a) != _territory(b) and a.sentence.index != b.sentence.index:
             return False  # a fight told apart from the town's taking is an event of its own (ACLED)
+        vague = a if generic_a else b
         if vague.trigger.kind in ("attack", "explosion") or a.sentence.index == b.sentence.index:
             return len(types) == 1
         return len(types) == 1 or types <= {"Battles", "Explosions/Remote violence"}
     return generic_a and len(types) == 1
 
 
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
-
-
 def _territory(c: Candidate) -> bool:
-    return c.sub_event_type in TERRITORY
+    return c.sub_event_type in TERRITORY_TAKEN
 
 
 DEMONSTRATIONS = ("Protests", "Riots")
