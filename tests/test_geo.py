@@ -666,3 +666,12 @@ def test_a_country_beginning_the_next_clause_leaves_the_town_alone(g):
 def test_a_kind_of_place_with_a_word_before_the_name_is_its_cue(g, sentence, name, country):
     mention = {m.text: m for m in g.resolve(found(g, sentence))}[name]
     assert (mention.cue, mention.place.country) == ("thị trấn", country)
+
+
+def test_ho_chi_minh_city_written_with_a_spaced_abbreviation(g):
+    # "TP. HCM" (vietnews-000201: "ngụ quận 8, TP. HCM"; 354 times in the corpora) and "TP. Hồ Chí Minh"
+    # are the city, as "TP.HCM" and "TPHCM" are
+    for sentence in ("Lê Văn Mang (SN 1987) ngụ quận 8, TP. HCM; Nguyễn Đức Kỳ Nam",
+                     "trao tặng sữa cho trẻ em tại nhiều địa phương như TP. HCM, TP. Hà Nội, Phú Yên"):
+        ho_chi_minh = [m for m in found(g, sentence) if m.text.startswith("TP. H")]
+        assert [(m.text, m.candidates[0].name) for m in ho_chi_minh][:1] == [("TP. HCM", "Ho Chi Minh City")]

@@ -35,6 +35,20 @@ def test_an_address_is_not_a_list():
     assert all(names == [] for _, names in names_listed(s))
 
 
+def test_a_name_listed_with_its_own_kind_of_place_is_in_the_list():
+    # pool-04767 (never coded): "gần Jarablus và thị trấn Cobanbey" lists a town GeoNames lacks after its own
+    # kind of place ("thị trấn"); the names of an address stay apart however each is introduced
+    s = ("các nhóm nổi dậy thân Thổ Nhĩ Kỳ đã chiếm được nhiều làng mạc dọc biên giới gần Jarablus và thị trấn "
+         "Cobanbey từ tay IS.")
+    assert s in corpus_texts()["pool-04767"]
+    assert ("Jarablus", ["Cobanbey"]) in names_listed(s)
+    # vietnews-034038: "đang ở làng Darenjo, huyện Qalat" is an address, each name with its own kind
+    address = ("Hidayat Ullah, một thành viên của tổ chức Nhà nước Hồi giáo (IS) tự xưng, đang ở làng Darenjo, "
+               "huyện Qalat.")
+    assert address in corpus_texts()["vietnews-034038"]
+    assert all(names == [] for _, names in names_listed(address))
+
+
 def test_two_lists_joined_are_one_list_in_one_province():
     # vietnews-033224: "cũng như" joins two lists; all six lie in Aleppo
     s = ("Khu vực Til Milih, Cebib và Kefir Ziat cũng như Rashidin, Jazraya và Zimar ở Aleppo cũng trở thành "

@@ -117,6 +117,23 @@ class Cues:
         words = " ".join(_list_words(gap.casefold()))
         return words in self.list_joins or (words.startswith(", ") and words[2:] in self.list_joins)
 
+    def joins_kinds(self, gap: str) -> bool:
+        """`joins_list`, or a join followed by the next name's own kind of place: "Jabal Turdah, đảo
+        Sakr và ngôi làng al - Jafrah" (a strong cue, not "từ" or "vào")."""
+        words = _list_words(gap.casefold())
+        for n in range(1, len(words)):
+            cue = self.place.get(exact_key(" ".join(words[n:])))
+            if cue is not None and not cue.weak and self.joins_list(" ".join(words[:n])):
+                return True
+        return self.joins_list(gap)
+
+    def conjoins(self, gap: str) -> bool:
+        """Whether the gap between two names holds a joining word, not only a comma: "Kafar Zita và
+        Morek" is a list, "Ghazlani, Mosul, Iraq" an address, as is "thôn Trà Nô, xã Phước Hà"."""
+        words = _list_words(gap.casefold())
+        phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:])]   # "và", "cũng như"
+        return any(p != "," and p in self.list_joins for p in phrases)
+
     def continues_list(self, after: str) -> bool:
         """Whether the text after a name goes on to another name: ", Baynin", " và Shinan"
         (", một quả bom" does not)."""

@@ -99,14 +99,15 @@ def _names(text: str, start: int, end: int, syllables: frozenset[str] | None
 
 
 def _extent(text: str, spans: list[tuple[int, int]], at: int, cues: Cues) -> tuple[int, int]:
-    """The first and last run of the list run `at` is part of; (at, at) when the names around it
-    are joined by commas alone: "căn cứ Ghazlani, Mosul, Iraq" is an address, not a list."""
+    """The first and last run of the list run `at` is part of, each name maybe with its own kind of
+    place ("Jabal Turdah, đảo Sakr và ngôi làng al - Jafrah"); (at, at) when the names around it are
+    joined by commas alone: "căn cứ Ghazlani, Mosul, Iraq", "thôn Trà Nô, xã Phước Hà" are addresses."""
     lo = hi = at
-    while lo > 0 and cues.joins_list(text[spans[lo - 1][1]:spans[lo][0]]):
+    while lo > 0 and cues.joins_kinds(text[spans[lo - 1][1]:spans[lo][0]]):
         lo -= 1
-    while hi + 1 < len(spans) and cues.joins_list(text[spans[hi][1]:spans[hi + 1][0]]):
+    while hi + 1 < len(spans) and cues.joins_kinds(text[spans[hi][1]:spans[hi + 1][0]]):
         hi += 1
-    if all(text[spans[k][1]:spans[k + 1][0]].strip() == "," for k in range(lo, hi)):
+    if not any(cues.conjoins(text[spans[k][1]:spans[k + 1][0]]) for k in range(lo, hi)):
         return at, at
     return lo, hi
 
@@ -132,8 +133,9 @@ def _unknown(text: str, ws: Words, village_runs: list[list[int]], spans: list[tu
         if any(s < end and start < e for s, e in known):
             continue
         surface = text[start:end]
-        if all(is_vietnamese(ws.word(i)) for i in run) or exact_key(surface) in cues.not_places:
-            continue  # a Vietnamese name in a foreign list is a person or an outlet, not a village
+        if all(is_vietnamese(ws.word(i)) for i in run) or exact_key(surface) in cues.not_places \
+                or exact_key(surface) in cues.place:
+            continue  # a Vietnamese name in a foreign list is a person or an outlet, not a village; "TP" a kind
         out.append(ListedName(start, end, _SPACED.sub(r"\1", surface)))
     return out
 
