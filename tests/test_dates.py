@@ -181,6 +181,10 @@ RELATIVE_DAYS = [
 
 
 WEEKS_AND_MONTHS = [
+    # vietnews-028820: "cách đây" before a count is "trước" after it ("1 tuần trước")
+    ("Phóng viên Florian Rötzer của tạp chí Telepolis dẫn lời truyền thông Israel đưa tin Rampage được triển "
+     "khai ở Syria vào tháng 10 năm ngoái và đưa vào sử dụng lần đầu tiên cách đây 1 tuần.", "2018-05-20",
+     [("tháng 10 năm ngoái", "2017-10-15", 3), ("cách đây 1 tuần", "2018-05-13", 2)]),
     # dantri-news_world_104: published on a Monday
     ("Tính đến cuối tuần qua, đã có hai hãng hàng không là Etihat và Emirates hoãn các chuyến bay từ "
      "Ấn Độ.", "2021-04-26", [("cuối tuần qua", "2021-04-24", 2)]),

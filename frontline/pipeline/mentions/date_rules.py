@@ -176,6 +176,8 @@ class DateGrammar:
         count_word = rf"(?P<n>\d{{1,3}}|{alt(vocab['counts'])})"  # "vài", "10": before a unit or after "trước đó"
         previous_after = _compile(  # "Trước đó một ngày", "sau đó 4 ngày"
             rf"""(?P<dir>{anchored(vocab["count_from_previous"])})\s+{count_word}\s+(?P<unit>{alt([nouns["day"]])})(?!\w)""")
+        ago_before = _compile(  # "cách đây 3 tuần": the direction before the count
+            rf"""(?P<dir>{anchored(vocab["count_prefixes"])})\s+{count_word}\s+(?P<unit>{alt(vocab["count_units"])})(?!\w)""")
         deed = vocab["before_deed"]
         before_deed = _compile(  # "một ngày sau khi ...", "hai tuần sau cuộc ..."
             rf"""(?P<unit>{anchored(vocab["count_units"])})\s+{alt([deed["after"]])}
@@ -192,7 +194,8 @@ class DateGrammar:
                  ("period", period, before_part), ("weekday", weekday, before_day),
                  ("relday", relday, before_rel), ("counted", counted, before_count),
                  ("previous_day", previous_day, before_rel), ("previous_count", previous_count, before_count),
-                 ("previous_after", previous_after, None), ("before_deed", before_deed, before_count))
+                 ("previous_after", previous_after, None), ("before_deed", before_deed, before_count),
+                 ("ago_before", ago_before, None))
         return cls(
             vocab, forms,
             re.compile(rf"\)?\s*{alt(vocab['list_connectors'])}\s*"),

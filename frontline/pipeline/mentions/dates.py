@@ -221,12 +221,14 @@ def _count_precision(unit: int, vague: bool) -> int:
 
 
 def _counted(g: rules.DateGrammar, match: rules.Hit, text: str, published: Published | None) -> rules.Resolved | None:
-    """"mấy ngày qua" (a span ending at publication), "10 ngày trước" (a point back), "vài ngày tới"."""
+    """"mấy ngày qua" (a span ending at publication), "10 ngày trước" or "cách đây 10 ngày" (a point
+    back), "vài ngày tới"."""
     counted = _count_of_days(g, match)
     if published is None or counted is None:
         return None
     days, unit, vague = counted
-    direction = g.vocab["count_directions"][rules.key(match.need("dir"))]
+    word = rules.key(match.need("dir"))
+    direction = g.vocab["count_directions"].get(word) or g.vocab["count_prefixes"][word]
     if direction != "ago":
         lo, hi = (-days, 0) if direction == "past" else (0, days)
         return rules.relative(published, lo, hi, 2 if days <= 7 else 3)
@@ -265,7 +267,7 @@ def _before_deed(g: rules.DateGrammar, match: rules.Hit, text: str, published: P
 _RESOLVERS: dict[str, Resolver] = {"numeric": _numeric, "wordy": _wordy, "month": _month, "period": _period,
                                    "weekday": _weekday, "relday": _relday, "counted": _counted,
                                    "previous_day": _previous, "previous_count": _previous,
-                                   "previous_after": _previous, "before_deed": _before_deed}
+                                   "previous_after": _previous, "before_deed": _before_deed, "ago_before": _counted}
 
 _Found = tuple[int, int, rules.Resolved]
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
