@@ -133,8 +133,8 @@ def _unknown(text: str, ws: Words, village_runs: list[list[int]], spans: list[tu
         if any(s < end and start < e for s, e in known):
             continue
         surface = text[start:end]
-        if all(is_vietnamese(ws.word(i)) for i in run) or exact_key(surface) in cues.not_places \
-                or exact_key(surface) in cues.place:
+        key = exact_key(surface)
+        if all(is_vietnamese(ws.word(i)) for i in run) or key in cues.not_places or key in cues.place:
             continue  # a Vietnamese name in a foreign list is a person or an outlet, not a village; "TP" a kind
         out.append(ListedName(start, end, _SPACED.sub(r"\1", surface)))
     return out
